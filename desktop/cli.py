@@ -1,0 +1,188 @@
+"""The command line: ``kumppani`` starts the GUI; subcommands work over the same services.
+
+Every subcommand takes ``--db``, exits non-zero with a one-line reason on bad input, and writes
+in one transaction, so a failure leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from desktop import __version__, paths
+from desktop.errors import KnownError
+from desktop.i18n import LANGUAGES, _, set_language
+from desktop.logs import setup_logging
+from desktop.settings import Settings
+
+
+def _db_parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help=_("database file (default: {path}; or set {env})").format(
+            path=paths.default_db_path(), env=paths.ENV_DB
+        ),
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db = _db_parent()
+    parser = argparse.ArgumentParser(
+        prog="kumppani",
+        description=_("Kumppani: organisations, partnership tables, grants and the checklist."),
+        parents=[db],
+    )
+    parser.add_argument("--version", action="version", version=f"Kumppani {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help=_("fill a new database with demo data on first run")
+    )
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), help=_("language of the interface"))
+    sub = parser.add_subparsers(dest="command", metavar=_("command"))
+
+    demo = sub.add_parser("demo", parents=[db], help=_("create a demo database"))
+    demo.add_argument("--seed", type=int, default=2026, help=_("random seed of the demo data"))
+    demo.set_defaults(handler=cmd_demo)
+
+    info = sub.add_parser("info", parents=[db], help=_("show what the database holds"))
+    info.set_defaults(handler=cmd_info)
+
+    backup = sub.add_parser("backup", parents=[db], help=_("take a backup of the database now"))
+    backup.set_defaults(handler=cmd_backup)
+
+    checklist = sub.add_parser("checklist", parents=[db], help=_("show the checklist and its progress"))
+    checklist.set_defaults(handler=cmd_checklist)
+
+    for name, text in (
+        ("import", _("import organisations from Excel or CSV")),
+        ("export", _("export the register")),
+        ("pdf", _("write meeting documents as PDF")),
+        ("sync", _("exchange changes with other copies by file")),
+        ("grants", _("grant statistics")),
+    ):
+        later = sub.add_parser(name, parents=[db], help=text + " " + _("(not in this version yet)"))
+        later.set_defaults(handler=_not_yet(name))
+    return parser
+
+
+def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
+    def handler(_args: argparse.Namespace) -> int:
+        raise KnownError(
+            _("The command '{name}' is not in this version of Kumppani yet.").format(name=name)
+        )
+
+    return handler
+
+
+def _open(args: argparse.Namespace, must_exist: bool = True):  # noqa: ANN202 - Store, imported late
+    from desktop.storage.store import Store
+
+    path: Path = args.db or paths.default_db_path()
+    if must_exist and not path.exists():
+        raise KnownError(_("No database at {path}.").format(path=path))
+    store = Store.open(path)
+    store.officer = Settings.load().officer_name
+    return store
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.services.demo import create_demo
+    from desktop.storage.store import Store
+
+    path: Path = args.db or paths.default_db_path()
+    existed = path.exists()
+    if existed:
+        raise KnownError(_("{path} exists already; the demo needs a new file.").format(path=path))
+    store = Store.open(path)
+    try:
+        summary = create_demo(store, seed=args.seed)
+    except BaseException:
+        store.close()
+        _remove_database(path)  # the file is ours: leave nothing half-made behind
+        raise
+    store.close()
+    print(_("Demo database written to {path}: {count} organisations.").format(
+        path=path, count=summary.organisations))
+    return 0
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from desktop.services.overview import overview
+
+    store = _open(args)
+    try:
+        for label_text, value in overview(store):
+            print(f"{label_text}: {value}")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from desktop.storage.backup import backup_database
+
+    store = _open(args)
+    try:
+        target = backup_database(store.path, paths.backup_dir(), reason="manual")
+    finally:
+        store.close()
+    print(_("Backup written to {path}.").format(path=target))
+    return 0
+
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    from desktop.i18n import current_language
+    from desktop.services import checklist
+    from desktop.services.vocabulary import label
+    from desktop.storage.models.enums import ChecklistStatus
+
+    store = _open(args)
+    language = current_language()
+    try:
+        with store.read() as session:
+            done, total = checklist.progress(session)
+            print(_("{done} of {total} steps done").format(done=done, total=total))
+            for item in checklist.list_items(session):
+                print(f"[{label(ChecklistStatus, item.status)}] {item.title(language)}")
+    finally:
+        store.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    settings = Settings.load()
+    set_language(settings.language)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    setup_logging()
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from desktop.ui.application import run_gui
+
+            return run_gui(db_path=args.db, demo=args.demo, language=args.lang)
+        return handler(args)
+    except KnownError as exc:
+        print(f"kumppani: {exc}", file=sys.stderr)
+        return 1
+
+
+def gui_main() -> int:
+    return main([])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,51 @@
+"""User settings kept as JSON in the config directory (Qt-free, so the CLI shares them)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from desktop import paths
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass
+class Settings:
+    language: str = "fi"
+    officer_name: str = ""
+    last_page: str = "register"
+    window_geometry: str = ""  # hex of QMainWindow.saveGeometry()
+    window_state: str = ""
+    recent_databases: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        path = path or paths.config_dir() / SETTINGS_FILE
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            # A damaged settings file must not keep the application from starting.
+            log.warning("ignoring unreadable settings %s: %s", path, exc)
+            return cls()
+        known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    def save(self, path: Path | None = None) -> None:
+        path = path or paths.config_dir() / SETTINGS_FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(tmp, path)  # atomic: a crash never leaves half a settings file
+
+    def remember_database(self, db_path: Path, keep: int = 8) -> None:
+        entry = str(db_path)
+        self.recent_databases = [entry] + [p for p in self.recent_databases if p != entry]
+        del self.recent_databases[keep:]

@@ -1,0 +1,1 @@
+"""The store: SQLAlchemy models over SQLite (and later PostgreSQL), migrations, backups."""

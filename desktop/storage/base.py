@@ -1,0 +1,60 @@
+"""The declarative base and the syncable mixin that every officer-created record gets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import JSON, Boolean, DateTime, MetaData, String, Uuid
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC, the same on SQLite (no time zones) and PostgreSQL."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        uuid.UUID: Uuid(),
+        dt.datetime: DateTime(),
+        list: JSON(),
+        dict: JSON(),
+    }
+
+
+class Syncable:
+    """Identity and change metadata shared by every record that travels between copies.
+
+    ``id`` is a UUID, the same in every copy. ``hlc`` (hybrid logical clock) orders changes,
+    ``replica_id`` names the copy that made the last one, and ``deleted`` is a tombstone: rows
+    are never removed, so a deletion can travel to other copies. The columns are filled in by
+    the session hooks in ``desktop.storage.tracking``, never by hand.
+    """
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    hlc: Mapped[str] = mapped_column(String(64), default="", index=True)
+    replica_id: Mapped[str] = mapped_column(String(32), default="")
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    # Columns the tracking hook maintains; an edit to only these is not a user change.
+    SYNC_COLUMNS = frozenset({"created_at", "updated_at", "hlc", "replica_id"})
+
+
+def syncable_classes() -> list[type[Syncable]]:
+    """Every mapped syncable class, for the sync layer to treat all tables alike."""
+    return sorted(
+        (m.class_ for m in Base.registry.mappers if issubclass(m.class_, Syncable)),
+        key=lambda cls: cls.__tablename__,  # type: ignore[attr-defined]
+    )

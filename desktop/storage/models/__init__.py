@@ -1,0 +1,28 @@
+"""All mapped tables; importing this package registers them on ``Base.metadata``."""
+
+from desktop.storage.base import Base, Syncable
+from desktop.storage.models.checklist import ChecklistItem
+from desktop.storage.models.core import AuditEntry, Meta, Municipality
+from desktop.storage.models.grants import GrantApplication, GrantCall, GrantDecision, GrantPayment
+from desktop.storage.models.meetings import AgendaItem, Body, BodyMember, Meeting
+from desktop.storage.models.register import ContactPerson, Organisation, Representation
+
+__all__ = [
+    "AgendaItem",
+    "AuditEntry",
+    "Base",
+    "Body",
+    "BodyMember",
+    "ChecklistItem",
+    "ContactPerson",
+    "GrantApplication",
+    "GrantCall",
+    "GrantDecision",
+    "GrantPayment",
+    "Meeting",
+    "Meta",
+    "Municipality",
+    "Organisation",
+    "Representation",
+    "Syncable",
+]

@@ -1,0 +1,77 @@
+"""Partnership tables and other bodies, their members, meetings and agenda items."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from desktop.storage.base import Base, Syncable
+from desktop.storage.models.enums import BodyKind, ItemType, MeetingStatus, MemberRole
+
+
+class Body(Syncable, Base):
+    __tablename__ = "body"
+
+    name_fi: Mapped[str] = mapped_column(String(300), default="")
+    name_sv: Mapped[str] = mapped_column(String(300), default="")
+    kind: Mapped[str] = mapped_column(String(32), default=BodyKind.PARTNERSHIP_TABLE)
+    languages: Mapped[list] = mapped_column(default=list)
+
+    members: Mapped[list[BodyMember]] = relationship(back_populates="body")
+    meetings: Mapped[list[Meeting]] = relationship(back_populates="body")
+
+    def display_name(self, language: str) -> str:
+        first, second = (self.name_sv, self.name_fi) if language == "sv" else (self.name_fi, self.name_sv)
+        return first or second
+
+
+class BodyMember(Syncable, Base):
+    __tablename__ = "body_member"
+
+    body_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("body.id"), index=True)
+    organisation_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organisation.id"))
+    representative_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contact_person.id"))
+    deputy_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contact_person.id"))
+    role: Mapped[str] = mapped_column(String(16), default=MemberRole.MEMBER)
+    term_start: Mapped[dt.date | None] = mapped_column(default=None)
+    term_end: Mapped[dt.date | None] = mapped_column(default=None)
+
+    body: Mapped[Body] = relationship(back_populates="members")
+
+
+class Meeting(Syncable, Base):
+    __tablename__ = "meeting"
+
+    body_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("body.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer, default=1)  # number in the body's year
+    date: Mapped[dt.date]
+    start_time: Mapped[dt.time | None] = mapped_column(default=None)
+    end_time: Mapped[dt.time | None] = mapped_column(default=None)
+    place: Mapped[str] = mapped_column(String(300), default="")
+    status: Mapped[str] = mapped_column(String(24), default=MeetingStatus.PLANNED)
+    language: Mapped[str] = mapped_column(String(8), default="fi")  # fi, sv, en or fi+sv
+
+    body: Mapped[Body] = relationship(back_populates="meetings")
+    items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting", order_by="AgendaItem.position"
+    )
+
+
+class AgendaItem(Syncable, Base):
+    __tablename__ = "agenda_item"
+
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    section: Mapped[int] = mapped_column(Integer, default=0)  # the § number, continuing through the year
+    title: Mapped[str] = mapped_column(String(300))
+    item_type: Mapped[str] = mapped_column(String(16), default=ItemType.DECISION)
+    presenter: Mapped[str] = mapped_column(String(200), default="")
+    background: Mapped[str] = mapped_column(Text, default="")
+    proposal: Mapped[str] = mapped_column(Text, default="")
+    decision: Mapped[str] = mapped_column(Text, default="")
+    minutes_allotted: Mapped[int | None] = mapped_column(Integer, default=None)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="items")

@@ -1,0 +1,167 @@
+"""The store: one database file, opened, upgraded and written through operations.
+
+Every write is an *operation*: one transaction that stamps and audits every change (see
+``tracking``) and returns what changed, which the store broadcasts to its listeners (the UI).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, event, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop import paths
+from desktop.errors import KnownError, NewerDatabaseError
+from desktop.i18n import _
+from desktop.storage import migrate
+from desktop.storage.backup import backup_database
+from desktop.storage.dialect import create_sqlite_engine, is_sqlite_database
+from desktop.storage.hlc import HybridLogicalClock
+from desktop.storage.models.core import Meta
+from desktop.storage.reference import sync_municipalities
+from desktop.storage.tracking import Changes, TrackingContext, before_flush
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[Changes], None]
+
+
+@dataclass(frozen=True)
+class OpenReport:
+    """What happened while opening: created, upgraded (from which revision), backup taken."""
+
+    created: bool
+    upgraded_from: str | None
+    backup: Path | None
+
+
+class Store:
+    def __init__(self, path: Path, engine: Engine, report: OpenReport) -> None:
+        self.path = path
+        self.engine = engine
+        self.report = report
+        self.officer = ""
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", before_flush)
+        # One writer at a time in this process; SQLite serialises across processes.
+        self._write_lock = threading.RLock()
+        self._listeners: list[Listener] = []
+        with self._sessions.begin() as session:
+            self.replica_id = _ensure_meta(session, "replica_id", lambda: uuid.uuid4().hex)
+            last = session.get(Meta, "clock")
+            self.clock = HybridLogicalClock(self.replica_id, last.value if last else None)
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, backup_dir: Path | None = None) -> Store:
+        """Open (creating or upgrading) the database at ``path``.
+
+        An older schema is upgraded after a backup; a newer one is refused.
+        """
+        path = Path(path)
+        created = not path.exists() or path.stat().st_size == 0
+        if not created and not is_sqlite_database(path):
+            raise KnownError(_("{path} is not a Kumppani database.").format(path=path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_sqlite_engine(path)
+        try:
+            current = migrate.current_revision(engine)
+        except OperationalError as exc:
+            engine.dispose()
+            raise KnownError(_("Cannot open {path}: {reason}").format(path=path, reason=exc.orig)) from exc
+        head = migrate.head_revision()
+        upgraded_from, backup = None, None
+        if current is not None and current not in migrate.known_revisions():
+            engine.dispose()
+            raise NewerDatabaseError(
+                _(
+                    "{path} was saved by a newer version of Kumppani. "
+                    "Update Kumppani to open it; the file was not changed."
+                ).format(path=path)
+            )
+        if current != head:
+            if current is not None or not created:
+                backup = backup_database(path, backup_dir or paths.backup_dir(), reason=f"before-{head}")
+                upgraded_from = current or "empty"
+                log.info("upgrading %s from %s to %s (backup %s)", path, current, head, backup)
+            migrate.upgrade(engine)
+        with Session(engine) as session, session.begin():
+            sync_municipalities(session)
+        return cls(path, engine, OpenReport(created, upgraded_from, backup))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- reading and writing -------------------------------------------------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def operation(self, name: str) -> Iterator[Session]:
+        """One user action: a transaction that commits as a whole or not at all."""
+        with self._write_lock:
+            ctx = TrackingContext(clock=self.clock, officer=self.officer, operation=name)
+            session = self._sessions()
+            session.info["tracking"] = ctx
+            try:
+                with session.begin():
+                    yield session
+                    session.flush()
+                    _set_meta(session, "clock", str(self.clock.last))
+            finally:
+                session.close()
+        if ctx.changes:
+            self._broadcast(ctx.changes)
+
+    def run(self, name: str, fn: Callable[[Session], object]) -> Changes:
+        """Run ``fn`` as one operation and return what it changed."""
+        with self.operation(name) as session:
+            ctx: TrackingContext = session.info["tracking"]
+            fn(session)
+        return ctx.changes
+
+    # -- change notification -------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _broadcast(self, changes: Changes) -> None:
+        for listener in list(self._listeners):
+            listener(changes)
+
+    def meta(self, key: str, default: str = "") -> str:
+        with self.read() as session:
+            row = session.get(Meta, key)
+            return row.value if row else default
+
+
+def _ensure_meta(session: Session, key: str, make: Callable[[], str]) -> str:
+    row = session.scalar(select(Meta).where(Meta.key == key))
+    if row is None:
+        row = Meta(key=key, value=make())
+        session.add(row)
+    return row.value
+
+
+def _set_meta(session: Session, key: str, value: str) -> None:
+    row = session.get(Meta, key)
+    if row is None:
+        session.add(Meta(key=key, value=value))
+    else:
+        row.value = value

@@ -1,0 +1,295 @@
+"""The main window: navigation, menus, status bar; pages are built from services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import APP_NAME, __version__, paths
+from desktop.i18n import LANGUAGES, N_, _, current_language, set_language
+from desktop.services import register
+from desktop.settings import Settings
+from desktop.storage.backup import backup_database
+from desktop.storage.store import Store
+from desktop.storage.tracking import Changes
+from desktop.ui.pages.base import Page
+from desktop.ui.pages.checklist import ChecklistPage
+from desktop.ui.pages.grants import GrantsPage
+from desktop.ui.pages.meetings import MeetingsPage
+from desktop.ui.pages.register import RegisterPage
+from desktop.ui.pages.sync import SyncPage
+from desktop.ui.translator import install_qt_translator
+
+# (key remembered in settings, navigation label, page class)
+PAGES: list[tuple[str, str, type[Page]]] = [
+    ("register", N_("Register"), RegisterPage),
+    ("meetings", N_("Meetings"), MeetingsPage),
+    ("grants", N_("Grants"), GrantsPage),
+    ("checklist", N_("Checklist"), ChecklistPage),
+    ("sync", N_("Sync"), SyncPage),
+]
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        open_store: Callable[[Path], Store | None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self._open_store = open_store
+        self._undo: list[tuple[str, Callable[[], Changes]]] = []
+        self.setMinimumSize(QSize(800, 500))
+        self.store.subscribe(self._on_changes)
+        self._build()
+        self._restore_window()
+
+    # -- building (and rebuilding when the language changes) ------------------------------
+
+    def _build(self) -> None:
+        self.setWindowTitle(f"{APP_NAME} — {self.store.path.name}")
+        self.menuBar().clear()
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget(central)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 12pt; } "
+                               "QListWidget#navigation::item { padding: 8px; }")
+        self.stack = QStackedWidget(central)
+        self.pages: dict[str, Page] = {}
+        for key, title, page_class in PAGES:
+            self.nav.addItem(_(title))
+            page = page_class(self.store, self.stack)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self._show_page)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.register_page.status_changed.connect(self._update_status)
+        self._build_menus()
+        self.db_label = QLabel(str(self.store.path))
+        self.statusBar().addPermanentWidget(self.db_label)
+        keys = [key for key, _t, _c in PAGES]
+        start = keys.index(self.settings.last_page) if self.settings.last_page in keys else 0
+        self.nav.setCurrentRow(start)
+
+    @property
+    def register_page(self) -> RegisterPage:
+        page = self.pages["register"]
+        assert isinstance(page, RegisterPage)
+        return page
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        file_menu.addAction(self._action(_("&New database…"), self.new_database, QKeySequence.StandardKey.New))
+        file_menu.addAction(self._action(_("&Open database…"), self.open_database, QKeySequence.StandardKey.Open))
+        file_menu.addAction(self._action(_("&Back up now"), self.backup_now, "Ctrl+B"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = bar.addMenu(_("&Edit"))
+        self.undo_action = self._action(_("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(_("&Find…"), self.find, QKeySequence.StandardKey.Find))
+        self.delete_action = self._action(
+            _("&Delete organisation…"), self.delete_organisation, QKeySequence.StandardKey.Delete
+        )
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(_("Your &name…"), self.ask_officer_name))
+        self._update_undo()
+
+        view_menu = bar.addMenu(_("&View"))
+        for number, (_key, title, _class) in enumerate(PAGES, start=1):
+            view_menu.addAction(
+                self._action(_(title), lambda n=number - 1: self.nav.setCurrentRow(n), f"Ctrl+{number}")
+            )
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(_("&Language"))
+        group = QActionGroup(self)
+        for code, (_locale, native_name) in LANGUAGES.items():
+            action = self._action(native_name, lambda c=code: self.set_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.setData(code)
+            group.addAction(action)
+            language_menu.addAction(action)
+        self.language_actions = group
+
+        help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("&About Kumppani"), self.about, QKeySequence.StandardKey.HelpContents))
+        help_menu.addAction(self._action(_("About &Qt"), QApplication.aboutQt))
+
+    # -- pages and status ----------------------------------------------------------------
+
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.settings.last_page = PAGES[row][0]
+        self.delete_action.setEnabled(PAGES[row][0] == "register")
+        self._update_status()
+
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def _update_status(self) -> None:
+        self.statusBar().showMessage(self.current_page().status_text())
+
+    def _on_changes(self, changes: Changes) -> None:
+        for page in self.pages.values():
+            page.on_changes(changes)
+        self._update_status()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        if language == current_language():
+            return
+        set_language(language)
+        install_qt_translator(language)
+        self.settings.language = language
+        self.settings.save()
+        self._build()
+
+    def find(self) -> None:
+        self.nav.setCurrentRow(0)
+        self.register_page.focus_search()
+
+    def delete_organisation(self) -> None:
+        row = self.register_page.selected_row()
+        if row is None:
+            self.statusBar().showMessage(_("Select an organisation first."), 5000)
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Delete organisation"),
+            _("Delete {name}? You can undo this with Ctrl+Z.").format(name=row.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        register.mark_deleted(self.store, row.id)
+        self._undo.append((_("Undo deleting {name}").format(name=row.name),
+                           lambda: register.restore(self.store, row.id)))
+        self._update_undo()
+        self.statusBar().showMessage(_("{name} deleted.").format(name=row.name), 5000)
+
+    def undo(self) -> None:
+        if not self._undo:
+            return
+        _text, action = self._undo.pop()
+        action()
+        self._update_undo()
+
+    def _update_undo(self) -> None:
+        self.undo_action.setEnabled(bool(self._undo))
+        self.undo_action.setText(self._undo[-1][0] if self._undo else _("&Undo"))
+
+    def ask_officer_name(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, _("Your name"), _("Your name is recorded in the change log of every edit:"),
+            text=self.settings.officer_name,
+        )
+        if ok:
+            self.settings.officer_name = name.strip()
+            self.store.officer = self.settings.officer_name
+            self.settings.save()
+
+    def backup_now(self) -> None:
+        target = backup_database(self.store.path, paths.backup_dir(), reason="manual")
+        self.statusBar().showMessage(_("Backup written to {path}.").format(path=target), 8000)
+
+    def new_database(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("New database"), str(paths.data_dir()), _("Kumppani databases (*.sqlite3)")
+        )
+        if name:
+            path = Path(name)
+            if path.suffix == "":
+                path = path.with_suffix(".sqlite3")
+            self._switch_to(path)
+
+    def open_database(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Open database"), str(paths.data_dir()),
+            _("Kumppani databases (*.sqlite3);;All files (*)"),
+        )
+        if name:
+            self._switch_to(Path(name))
+
+    def _switch_to(self, path: Path) -> None:
+        if self._open_store is None:
+            return
+        store = self._open_store(path)
+        if store is None:
+            return
+        self.store.unsubscribe(self._on_changes)
+        self.store.close()
+        self.store = store
+        self.store.subscribe(self._on_changes)
+        self._undo.clear()
+        self.settings.remember_database(path)
+        self._build()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About Kumppani"),
+            "<h3>{name} {version}</h3><p>{text}</p><p>{db}</p>".format(
+                name=APP_NAME,
+                version=__version__,
+                text=_("The liaison officer's register of organisations, partnership tables, "
+                       "grants and the checklist toward a region of participation and trust."),
+                db=_("Database: {path}").format(path=self.store.path),
+            ),
+        )
+
+    # -- window state --------------------------------------------------------------------
+
+    def _restore_window(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromHex(self.settings.window_geometry.encode()))
+        else:
+            self.resize(1200, 760)
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromHex(self.settings.window_state.encode()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
+        self.settings.window_state = bytes(self.saveState().toHex().data()).decode()
+        self.settings.save()
+        self.store.unsubscribe(self._on_changes)
+        super().closeEvent(event)
+

@@ -1,0 +1,115 @@
+"""The main window driven as a user drives it, over a real (copied) demo database."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.settings import Settings
+from desktop.ui.mainwindow import PAGES, MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_store):
+    win = MainWindow(demo_store, Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def nav_texts(win):
+    return [win.nav.item(i).text() for i in range(win.nav.count())]
+
+
+def menu_titles(win):
+    return [a.text() for a in win.menuBar().actions()]
+
+
+def test_finnish_by_default_with_every_section(window):
+    assert nav_texts(window) == ["Rekisteri", "Kokoukset", "Avustukset", "Tarkistuslista", "Synkronointi"]
+    assert menu_titles(window) == ["&Tiedosto", "&Muokkaa", "&Näytä", "&Ohje"]
+    assert window.register_page.model.rowCount() >= 150
+    assert "organisaatiota" in window.statusBar().currentMessage()
+
+
+def test_search_as_you_type_filters_and_keeps_umlauts_apart(qtbot, window):
+    page = window.register_page
+    total = page.model.rowCount()
+    qtbot.keyClicks(page.search, "vaasa")
+    assert 0 < page.model.rowCount() < total
+    assert all("vaasa" in page.model.row_at(i).search_text for i in range(page.model.rowCount()))
+    page.search.clear()
+    qtbot.keyClicks(page.search, "zzzqqq")
+    assert page.model.rowCount() == 0
+    assert "0 / " in window.statusBar().currentMessage() or "0 " in window.statusBar().currentMessage()
+
+
+def test_shortcuts_switch_pages_and_find_focuses_search(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.pages["grants"]
+    assert window.pages["grants"].model.rowCount() >= 4
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.register_page
+    assert window.register_page.search.hasFocus()
+
+
+@pytest.mark.parametrize(
+    ("language", "register", "menu"),
+    [("sv", "Register", "&Arkiv"), ("en", "Register", "&File"), ("fi", "Rekisteri", "&Tiedosto")],
+)
+def test_language_is_one_menu_choice_away_and_remembered(window, isolated_dirs, language, register, menu):
+    window.set_language("sv" if language == "fi" else language)
+    window.set_language(language)
+    assert nav_texts(window)[0] == register
+    assert menu_titles(window)[0] == menu
+    assert Settings.load().language == language
+
+
+def test_swedish_shows_swedish_everywhere(window):
+    window.set_language("sv")
+    assert nav_texts(window) == ["Register", "Möten", "Bidrag", "Checklista", "Synkronisering"]
+    grants = window.pages["grants"]
+    assert grants.model.headerData(4, Qt.Orientation.Horizontal) == "Budget"
+    assert "€" in grants.model.data(grants.model.index(0, 4))
+
+
+def test_last_page_and_geometry_are_remembered(qtbot, demo_store, isolated_dirs):
+    settings = Settings()
+    first = MainWindow(demo_store, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(1000, 640)
+    first.nav.setCurrentRow(3)
+    first.close()
+    again = MainWindow(demo_store, Settings.load())
+    qtbot.addWidget(again)
+    again.show()
+    assert again.stack.currentWidget() is again.pages["checklist"]
+    assert (again.width(), again.height()) == (1000, 640)
+
+
+def test_delete_asks_first_and_can_be_undone(qtbot, window, monkeypatch):
+    page = window.register_page
+    total = page.model.rowCount()
+    page.table.selectRow(0)
+    name = page.model.row_at(0).name
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.delete_organisation()
+    assert page.model.rowCount() == total
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_organisation()
+    assert page.model.rowCount() == total - 1
+    assert name not in [page.model.row_at(i).name for i in range(page.model.rowCount())]
+    assert window.undo_action.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.rowCount() == total
+    assert not window.undo_action.isEnabled()
+
+
+def test_every_page_has_translated_content_in_all_languages(window):
+    for language in ("sv", "en", "fi"):
+        window.set_language(language)
+        for key, _title, _cls in PAGES:
+            assert window.pages[key].title.text()

@@ -1,0 +1,86 @@
+import sqlite3
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.errors import KnownError, NewerDatabaseError
+from desktop.storage import migrate
+from desktop.storage.backup import KEEP, backup_database, list_backups
+from desktop.storage.dialect import create_sqlite_engine
+from desktop.storage.models import Organisation
+from desktop.storage.store import Store
+
+
+def _database_at(path, revision):
+    engine = create_sqlite_engine(path)
+    migrate.upgrade(engine, revision)
+    engine.dispose()
+
+
+def test_revisions_form_one_chain_from_the_first():
+    revisions = list(migrate.script_directory().walk_revisions())
+    assert revisions[-1].down_revision is None
+    assert len(migrate.script_directory().get_heads()) == 1
+    assert len(revisions) >= 2
+
+
+def test_an_older_database_is_upgraded_after_a_backup(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    _database_at(path, "0001")
+    con = sqlite3.connect(path)
+    con.execute(
+        "INSERT INTO organisation (id, name_fi, name_sv, abbreviation, form, business_id, register_number,"
+        " active_municipalities, sectors, languages, website, email, phone, postal_address, description,"
+        " status, notes, created_at, updated_at, hlc, replica_id, deleted) VALUES"
+        " ('0123456789abcdef0123456789abcdef', 'Vanha ry', '', '', 'registered_association', '', '',"
+        " '[]', '[]', '[]', '', '', '', '', '', 'active', '', '2020-01-01 00:00:00',"
+        " '2020-01-01 00:00:00', '', '', 0)"
+    )
+    con.commit()
+    con.close()
+
+    store = Store.open(path, backup_dir=tmp_path / "backups")
+    assert store.report.upgraded_from == "0001"
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
+    backups = list_backups(path, tmp_path / "backups")
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as con:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert con.execute("SELECT name_fi FROM organisation").fetchall() == [("Vanha ry",)]
+    with store.read() as session:
+        assert session.scalar(select(func.count()).select_from(Organisation)) == 1
+    store.close()
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    _database_at(path, "head")
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    before = path.read_bytes()
+    with pytest.raises(NewerDatabaseError, match="newer version"):
+        Store.open(path, backup_dir=tmp_path / "backups")
+    assert path.read_bytes() == before
+    assert not (tmp_path / "backups").exists()
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("hello")
+    with pytest.raises(KnownError, match="not a Kumppani database|ei ole Kumppani"):
+        Store.open(path, backup_dir=tmp_path / "backups")
+
+
+def test_a_new_database_needs_no_backup(tmp_path):
+    store = Store.open(tmp_path / "new.sqlite3", backup_dir=tmp_path / "backups")
+    assert store.report.created and store.report.backup is None
+    store.close()
+
+
+def test_only_the_newest_backups_are_kept(store, tmp_path):
+    for _ in range(KEEP + 3):
+        backup_database(store.path, tmp_path / "many")
+    kept = list_backups(store.path, tmp_path / "many")
+    assert len(kept) == KEEP
+    with sqlite3.connect(kept[-1]) as con:
+        assert con.execute("SELECT count(*) FROM municipality").fetchone() == (308,)
