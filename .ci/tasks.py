@@ -24,14 +24,15 @@ TRANSLATED = ("fi", "sv")  # English is the source language
 def _pybabel(*args: str) -> None:
     from babel.messages.frontend import CommandLineInterface
 
+    os.chdir(ROOT)  # relative paths in the catalogues' location comments
     CommandLineInterface().run(["pybabel", "-q", *args])
 
 
 def extract() -> None:
     _pybabel(
-        "extract", "-F", str(I18N / "babel.cfg"), "-o", str(POT), "--add-location=file",
+        "extract", "-F", "i18n/babel.cfg", "-o", "i18n/kumppani.pot", "--add-location=file",
         "--sort-by-file", "--project=Kumppani", "--copyright-holder=Kumppani developers",
-        "-c", "TRANSLATORS:", str(ROOT),
+        "-c", "TRANSLATORS:", ".",
     )
 
 

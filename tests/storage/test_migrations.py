@@ -58,7 +58,7 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path):
     with sqlite3.connect(path) as con:
         con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     before = path.read_bytes()
-    with pytest.raises(NewerDatabaseError, match="newer version"):
+    with pytest.raises(NewerDatabaseError, match="uudemmalla versiolla"):
         Store.open(path, backup_dir=tmp_path / "backups")
     assert path.read_bytes() == before
     assert not (tmp_path / "backups").exists()

@@ -31,7 +31,7 @@ def test_demo_then_info_then_checklist(tmp_path, capsys):
     assert "demo.sqlite3" in capsys.readouterr().out
     assert main(["info", "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "Organisaatiot: 2" in out  # ~200, in Finnish by default
+    assert "Järjestöt: 2" in out  # ~200, in Finnish by default
     assert main(["--lang", "sv", "checklist", "--db", str(db)]) == 0
     assert "steg" in capsys.readouterr().out
 

@@ -9,7 +9,9 @@ import desktop
 NON_UI = [
     name
     for info in pkgutil.walk_packages(desktop.__path__, "desktop.")
-    if not (name := info.name).startswith("desktop.ui") and ".migrations" not in name
+    if not (name := info.name).startswith("desktop.ui")
+    and ".migrations" not in name
+    and name != "desktop.__main__"  # importing it runs the program
 ]
 
 

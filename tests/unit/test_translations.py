@@ -65,8 +65,8 @@ def test_translations_keep_their_placeholders(language):
 
 def test_switching_language_changes_the_text():
     i18n.set_language("sv")
-    swedish = i18n._("Register")
+    swedish = i18n._("Meetings")
     i18n.set_language("fi")
-    finnish = i18n._("Register")
+    finnish = i18n._("Meetings")
     i18n.set_language("en")
-    assert len({swedish, finnish, i18n._("Register")}) == 3
+    assert len({swedish, finnish, i18n._("Meetings")}) == 3

@@ -45,3 +45,12 @@ def make_table(model: RowTableModel, parent: QWidget) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
+
+
+def fit_columns(view: QTableView, cap: int = 300) -> None:
+    """Size columns to their contents, but keep long texts from pushing the others off screen."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        view.setColumnWidth(column, min(view.columnWidth(column), cap))
+    view.setWordWrap(False)

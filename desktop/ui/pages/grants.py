@@ -9,7 +9,7 @@ from desktop.i18n.formatting import format_money
 from desktop.services import grants
 from desktop.services.grants import CallRow
 from desktop.storage.store import Store
-from desktop.ui.pages.base import Page, make_table
+from desktop.ui.pages.base import Page, fit_columns, make_table
 from desktop.ui.tablemodel import Column, RowTableModel
 
 
@@ -36,7 +36,7 @@ class GrantsPage(Page):
         self.table = make_table(self.model, self)
         self.layout_.addWidget(self.table)
         self.refresh()
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
 
     def refresh(self) -> None:
         self.model.set_rows(grants.call_rows(self.store, current_language()))

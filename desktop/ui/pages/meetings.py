@@ -8,7 +8,7 @@ from desktop.i18n import _, current_language, ngettext
 from desktop.services import meetings
 from desktop.services.meetings import MeetingRow
 from desktop.storage.store import Store
-from desktop.ui.pages.base import Page, make_table
+from desktop.ui.pages.base import Page, fit_columns, make_table
 from desktop.ui.tablemodel import Column, RowTableModel
 
 
@@ -37,7 +37,7 @@ class MeetingsPage(Page):
         self.table = make_table(self.model, self)
         self.layout_.addWidget(self.table)
         self.refresh()
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
 
     def refresh(self) -> None:
         self.model.set_rows(meetings.meeting_rows(self.store, current_language()))

@@ -9,7 +9,7 @@ from desktop.i18n import _, current_language, ngettext
 from desktop.services import register
 from desktop.services.register import OrganisationRow
 from desktop.storage.store import Store
-from desktop.ui.pages.base import Page, make_table
+from desktop.ui.pages.base import Page, fit_columns, make_table
 from desktop.ui.tablemodel import Column, RowTableModel
 
 
@@ -42,9 +42,7 @@ class RegisterPage(Page):
         self.layout_.addWidget(self.table)
         self._all: list[OrganisationRow] = []
         self.refresh()
-        self.table.resizeColumnsToContents()
-        for column in (0, 1):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
+        fit_columns(self.table)
 
     def refresh(self) -> None:
         self._all = register.organisation_rows(self.store, current_language())

@@ -1,0 +1,1431 @@
+"""A realistic demo register for the Ostrobothnia wellbeing services county.
+
+``create_demo`` fills an empty store in one operation: about 200 organisations in the
+bilingual region's municipalities, their contact persons, the partnership table and the
+organisation arena with meetings around ``today``, two years of grant calls with applications,
+decisions and payments, and the checklist. Everything is drawn from ``random.Random(seed)``,
+so a seed always gives the same register (record ids and clock stamps come from the store).
+
+The demo's own contents (names, agenda texts) are data in Finnish and Swedish, as an officer
+would type them, not interface text; only the messages about the demo are translated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import unicodedata
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from stdnum.fi import ytunnus
+
+from desktop.errors import KnownError
+from desktop.i18n import _
+from desktop.services.checklist import install_template, list_items
+from desktop.storage.models import (
+    AgendaItem,
+    Body,
+    BodyMember,
+    ContactPerson,
+    GrantApplication,
+    GrantCall,
+    GrantDecision,
+    GrantPayment,
+    Meeting,
+    Organisation,
+    Representation,
+)
+from desktop.storage.models.enums import (
+    BodyKind,
+    ChecklistStatus,
+    DecisionStatus,
+    GrantType,
+    ItemType,
+    MeetingStatus,
+    MemberRole,
+    OrganisationForm,
+    OrganisationStatus,
+    Sector,
+)
+from desktop.storage.store import Store
+
+OPERATION = "demo"
+ORGANISATIONS = 200
+CONTACTS = 250
+EURO = 100  # cents
+
+COUNTY_FI = "Pohjanmaan hyvinvointialue"
+COUNTY_SV = "Österbottens välfärdsområde"
+
+
+@dataclass
+class DemoSummary:
+    """How many records of each kind the demo created."""
+
+    organisations: int = 0
+    contacts: int = 0
+    representations: int = 0
+    bodies: int = 0
+    body_members: int = 0
+    meetings: int = 0
+    agenda_items: int = 0
+    grant_calls: int = 0
+    applications: int = 0
+    decisions: int = 0
+    payments: int = 0
+    checklist_items: int = 0
+
+    def describe(self) -> str:
+        """One translated sentence for the status bar or the log."""
+        return _(
+            "Demo data created: {organisations} organisations, {contacts} contact persons, "
+            "{meetings} meetings, {applications} grant applications and "
+            "{checklist_items} checklist items."
+        ).format(
+            organisations=self.organisations,
+            contacts=self.contacts,
+            meetings=self.meetings,
+            applications=self.applications,
+            checklist_items=self.checklist_items,
+        )
+
+
+# -- places ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Village:
+    fi: str | None  # Finnish genitive, as in "Koivulahden kyläyhdistys"
+    sv: str | None  # Swedish name, as in "Kvevlax byaförening"
+    district: bool = False  # a part of a town: residents' association, not village association
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    fi: str  # nominative
+    fi_gen: str  # genitive, the attributive form in names
+    sv: str
+    sv_share: float  # rough share of Swedish speakers
+    weight: int  # how many organisations, relative
+    postcode: str
+    area: str  # vaasa, jakobstad or suupohja: the neighbourhood for "active in"
+    villages: tuple[Village, ...] = ()
+
+    @property
+    def sv_attr(self) -> str:
+        """The Swedish attributive form: "Vasa IFK", but "Korsholms pensionärer"."""
+        return self.sv + "s" if self.sv.endswith(("m", "d")) else self.sv
+
+
+PLACES: tuple[Place, ...] = (
+    Place("905", "Vaasa", "Vaasan", "Vasa", 0.23, 30, "65100", "vaasa", (
+        Village("Palosaaren", "Brändö", True), Village("Ristinummen", None, True),
+        Village("Huutoniemen", None, True), Village("Vähänkyrön", None),
+        Village("Sundominkylän", "Sundom"),
+    )),
+    Place("499", "Mustasaari", "Mustasaaren", "Korsholm", 0.68, 9, "65610", "vaasa", (
+        Village("Koivulahden", "Kvevlax"), Village("Raippaluodon", "Replot"),
+        Village("Sulvan", "Solf"), Village(None, "Björköby"), Village(None, "Karperö"),
+    )),
+    Place("598", "Pietarsaari", "Pietarsaaren", "Jakobstad", 0.55, 9, "68600", "jakobstad", (
+        Village(None, "Skata", True), Village("Alholman", "Alholmen", True),
+    )),
+    Place("599", "Pedersöre", "Pedersören", "Pedersöre", 0.89, 5, "68820", "jakobstad", (
+        Village("Ähtävän", "Esse"), Village(None, "Purmo"), Village(None, "Lepplax"),
+        Village(None, "Kållby"),
+    )),
+    Place("545", "Närpiö", "Närpiön", "Närpes", 0.9, 5, "64200", "suupohja", (
+        Village(None, "Övermark"), Village(None, "Pörtom"), Village(None, "Yttermark"),
+    )),
+    Place("399", "Laihia", "Laihian", "Laihela", 0.01, 4, "66400", "vaasa", (
+        Village("Jakkulan", None), Village("Kylänpään", None), Village("Perkiön", None),
+    )),
+    Place("893", "Uusikaarlepyy", "Uudenkaarlepyyn", "Nykarleby", 0.86, 4, "66900", "jakobstad", (
+        Village("Jepuan", "Jeppo"), Village(None, "Munsala"), Village(None, "Socklot"),
+    )),
+    Place("288", "Kruunupyy", "Kruunupyyn", "Kronoby", 0.83, 3, "68500", "jakobstad", (
+        Village("Teerijärven", "Terjärv"), Village("Alavetelin", "Nedervetil"),
+        Village(None, "Påras"),
+    )),
+    Place("946", "Vöyri", "Vöyrin", "Vörå", 0.8, 3, "66600", "vaasa", (
+        Village("Oravaisten", "Oravais"), Village("Maksamaan", "Maxmo"), Village(None, "Rejpelt"),
+    )),
+    Place("287", "Kristiinankaupunki", "Kristiinankaupungin", "Kristinestad", 0.55, 3, "64100",
+          "suupohja", (
+        Village("Lapväärtin", "Lappfjärd"), Village("Tiukan", "Tjöck"),
+        Village("Siipyyn", "Sideby"), Village(None, "Dagsmark"),
+    )),
+    Place("475", "Maalahti", "Maalahden", "Malax", 0.87, 3, "66100", "vaasa", (
+        Village(None, "Petalax"), Village(None, "Bergö"), Village(None, "Övermalax"),
+    )),
+    Place("440", "Luoto", "Luodon", "Larsmo", 0.92, 3, "68570", "jakobstad", (
+        Village(None, "Bosund"), Village(None, "Eugmo"), Village(None, "Holm"),
+    )),
+    Place("152", "Isokyrö", "Isokyrön", "Storkyro", 0.01, 2, "61500", "vaasa", (
+        Village("Orismalan", None), Village("Lehmäjoen", None), Village("Tervajoen", None),
+    )),
+    Place("280", "Korsnäs", "Korsnäsin", "Korsnäs", 0.97, 1, "66200", "suupohja", (
+        Village(None, "Molpe"), Village(None, "Harrström"), Village(None, "Taklax"),
+    )),
+    Place("231", "Kaskinen", "Kaskisten", "Kaskö", 0.3, 1, "64260", "suupohja"),
+)
+PLACE = {place.code: place for place in PLACES}
+MUNICIPALITY_CODES = tuple(sorted(PLACE))
+
+
+@dataclass(frozen=True)
+class Region:
+    fi: str  # attributive: "Vaasan Seudun Mielenterveysseura"
+    sv: str  # attributive: "Vasanejdens mentalvårdsförening"
+    sv_in: str  # "Minnesföreningen i Österbotten"
+    home: str
+    codes: tuple[str, ...]
+    sv_share: float
+    weight: int
+
+
+def _area(name: str) -> tuple[str, ...]:
+    return tuple(p.code for p in PLACES if p.area == name)
+
+
+REGIONS: tuple[Region, ...] = (
+    Region("Pohjanmaan", "Österbottens", "i Österbotten", "905", MUNICIPALITY_CODES, 0.5, 5),
+    Region("Vaasan Seudun", "Vasanejdens", "i Vasanejden", "905", _area("vaasa"), 0.4, 4),
+    Region("Pietarsaaren Seudun", "Jakobstadsnejdens", "i Jakobstadsnejden", "598",
+           _area("jakobstad"), 0.7, 2),
+    Region("Suupohjan", "Sydösterbottens", "i Sydösterbotten", "545", _area("suupohja"), 0.75, 2),
+)
+
+# -- organisation names -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Family:
+    """A kind of organisation: its sector, where it works and how its names are composed.
+
+    In the patterns ``{fi}`` is the Finnish attributive form of the place ("Vaasan",
+    "Pohjanmaan"), ``{fi_nom}`` the nominative, ``{sv}`` the Swedish attributive form ("Vasa",
+    "Österbottens") and ``{sv_in}`` the Swedish locative ("i Vasa", "i Österbotten").
+    """
+
+    sector: Sector
+    scope: str  # region, town or village
+    fi: str | None
+    sv: str | None
+    weight: int = 1
+    form: OrganisationForm = OrganisationForm.REGISTERED_ASSOCIATION
+    only: tuple[str, ...] = ()  # municipality codes, if it exists only in some
+
+
+S = Sector
+F = OrganisationForm
+FAMILIES: tuple[Family, ...] = (
+    Family(S.SOCIAL_HEALTH, "region", "{fi} Mielenterveysseura ry", "{sv} mentalvårdsförening rf", 2),
+    Family(S.SOCIAL_HEALTH, "town", "{fi} Omaishoitajat ry", "Närståendevårdarna {sv_in} rf", 3),
+    Family(S.SOCIAL_HEALTH, "region", "{fi} Muistiyhdistys ry", "Minnesföreningen {sv_in} rf"),
+    Family(S.SOCIAL_HEALTH, "town", "MLL:n {fi} yhdistys ry", None, 2),
+    Family(S.SOCIAL_HEALTH, "town", None, "Folkhälsan {sv_in} rf", 4),
+    Family(S.SOCIAL_HEALTH, "town", "{fi} A-kilta ry", None),
+    Family(S.SOCIAL_HEALTH, "region", "{fi} Vapaaehtoiskeskus ry", "Frivilligcentralen {sv_in} rf"),
+    Family(S.SOCIAL_HEALTH, "region", "{fi} Omaiset mielenterveystyön tukena ry",
+           "Anhöriga till personer med psykisk ohälsa {sv_in} rf"),
+    Family(S.PENSIONERS, "town", "{fi} Eläkkeensaajat ry", None, 3),
+    Family(S.PENSIONERS, "town", "{fi} Eläkeläiset ry", "{sv} pensionärer rf", 4),
+    Family(S.PENSIONERS, "village", "{fi} Seniorit ry", "{sv} seniorer rf", 2),
+    Family(S.SPORTS, "town", "{fi} Urheilijat ry", None, 2),
+    Family(S.SPORTS, "town", "{fi} Palloseura ry", None),
+    Family(S.SPORTS, "town", None, "{sv} IFK rf", 2),
+    Family(S.SPORTS, "town", None, "{sv} skidklubb rf"),
+    Family(S.SPORTS, "town", "{fi} Voimistelijat ry", "{sv} gymnastikförening rf"),
+    Family(S.SPORTS, "town", "{fi} Uimaseura ry", "{sv} simsällskap rf"),
+    Family(S.SPORTS, "town", "{fi} Ratsastajat ry", "{sv} ryttarförening rf"),
+    Family(S.SPORTS, "village", None, "{sv} idrottsförening rf", 2),
+    Family(S.YOUTH, "village", "{fi} Nuorisoseura ry", "{sv} ungdomsförening rf", 5),
+    Family(S.YOUTH, "town", "{fi} 4H-yhdistys ry", "{sv} 4H rf", 2),
+    Family(S.YOUTH, "town", "{fi} Partiolaiset ry", "{sv} scoutkår rf", 2),
+    Family(S.YOUTH, "town", "{fi} Nuorisotoimintayhdistys ry", "Ungdomsföreningen {sv_in} rf"),
+    Family(S.CULTURE, "town", "{fi} Kotiseutuyhdistys ry", "{sv} hembygdsförening rf", 2),
+    Family(S.CULTURE, "town", "{fi} Kuvataideyhdistys ry", "{sv} konstförening rf"),
+    Family(S.CULTURE, "town", "{fi} Mieskuoro ry", "{sv} manskör rf"),
+    Family(S.CULTURE, "town", "{fi} Harrastajateatteri ry", "Teaterföreningen {sv_in} rf"),
+    Family(S.CULTURE, "town", "{fi} Kansantanssijat ry", "Folkdansgillet {sv_in} rf"),
+    Family(S.IMMIGRATION, "region", "{fi} Monikulttuurinen yhdistys ry",
+           "Mångkulturella föreningen {sv_in} rf", 2),
+    Family(S.IMMIGRATION, "town", "{fi} Ukrainalaiset ry", "Ukrainarna {sv_in} rf",
+           only=("905", "598", "545", "499", "287")),
+    Family(S.IMMIGRATION, "town", "{fi} Vietnamilaiset ry", "Vietnameserna {sv_in} rf",
+           only=("545", "287", "905")),
+    Family(S.IMMIGRATION, "town", "{fi} Somaliyhdistys ry", None, only=("905",)),
+    Family(S.IMMIGRATION, "region", "{fi} Kotoutumisyhdistys ry", "Integrationsföreningen {sv_in} rf"),
+    Family(S.DISABILITY, "region", "{fi} Näkövammaiset ry", "{sv} synskadade rf"),
+    Family(S.DISABILITY, "town", "{fi} Invalidit ry", "{sv} invalidförening rf", 2),
+    Family(S.DISABILITY, "region", "{fi} Kuurojen Yhdistys ry", "{sv} dövas förening rf"),
+    Family(S.DISABILITY, "region", "{fi} Kehitysvammaisten Tuki ry",
+           "Stödföreningen för personer med intellektuell funktionsnedsättning {sv_in} rf"),
+    Family(S.DISABILITY, "region", "{fi} Autismiyhdistys ry", "Autismföreningen {sv_in} rf"),
+    Family(S.PATIENT, "region", "{fi} Sydänyhdistys ry", "{sv} hjärtförening rf", 2),
+    Family(S.PATIENT, "region", "{fi} Diabetesyhdistys ry", "Diabetesföreningen {sv_in} rf"),
+    Family(S.PATIENT, "region", "{fi} Reumayhdistys ry", "Reumaföreningen {sv_in} rf"),
+    Family(S.PATIENT, "region", "{fi} Syöpäyhdistys ry", "Cancerföreningen {sv_in} rf"),
+    Family(S.PATIENT, "region", "{fi} Hengitysyhdistys ry", "Andningsföreningen {sv_in} rf"),
+    Family(S.PATIENT, "region", "{fi} Parkinson-yhdistys ry", "Parkinsonföreningen {sv_in} rf"),
+    Family(S.ENVIRONMENT, "town", "{fi} Luonnonsuojeluyhdistys ry", "Natur och Miljö {sv_in} rf", 2),
+    Family(S.ENVIRONMENT, "region", "{fi} Lintuharrastajat ry", "Fågelföreningen {sv_in} rf"),
+    Family(S.VILLAGE, "village", "{fi} kyläyhdistys ry", "{sv} byaförening rf", 8),
+    Family(S.OTHER, "town", "{fi} Marttayhdistys ry", None),
+    Family(S.OTHER, "village", None, "{sv} Marthaförening rf", 2),
+    Family(S.OTHER, "town", "Lions Club {fi_nom} ry", "Lions Club {sv_nom} rf"),
+    Family(S.PENSIONERS, "town", "{fi} Vanhustenkotisäätiö sr", "Stiftelsen {sv} ålderdomshem sr",
+           1, F.FOUNDATION),
+    Family(S.SOCIAL_HEALTH, "town", "{fi} Palvelutalosäätiö sr", "Stiftelsen {sv} servicehus sr",
+           1, F.FOUNDATION),
+    Family(S.CULTURE, "region", "{fi} Kulttuurisäätiö sr", "Kulturstiftelsen {sv_in} sr",
+           1, F.FOUNDATION),
+)
+
+# Organisations every demo has (fi, sv, sector, scope, domicile, index in REGIONS or None):
+# they make the examples in the documentation and the tests findable.
+ANCHORS: tuple[tuple[str | None, str | None, Sector, str, str, int | None], ...] = (
+    ("Vaasan Seudun Mielenterveysseura ry", "Vasanejdens mentalvårdsförening rf",
+     S.SOCIAL_HEALTH, "region", "905", 1),
+    (None, "Kvevlax byaförening rf", S.VILLAGE, "village", "499", None),
+    (None, "Vasa IFK rf", S.SPORTS, "town", "905", None),
+    ("Pohjanmaan Syöpäyhdistys ry", "Cancerföreningen i Österbotten rf", S.PATIENT, "region",
+     "905", 0),
+    ("Orismalan kyläyhdistys ry", None, S.VILLAGE, "village", "152", None),
+)
+
+# Informal groups: no register entry, no Business ID.
+GROUPS: tuple[tuple[str | None, str | None, Sector, str], ...] = (
+    ("Vertaistukiryhmä Toivo", None, S.SOCIAL_HEALTH, "905"),
+    (None, "Stickcafé i Malax", S.OTHER, "475"),
+    ("Laihian kävelykaverit", None, S.PENSIONERS, "399"),
+    (None, "Mammagruppen i Närpes", S.SOCIAL_HEALTH, "545"),
+    ("Lukupiiri Sivut", None, S.CULTURE, "152"),
+    ("Ukrainalaisäitien vertaisryhmä", "Kamratgruppen för ukrainska mammor", S.IMMIGRATION, "905"),
+    ("Kaskisten rantasiivoojat", "Kaskö strandstädare", S.ENVIRONMENT, "231"),
+    (None, "Seniorgympa i Larsmo", S.PENSIONERS, "440"),
+)
+
+DESCRIPTIONS: dict[Sector, tuple[str, str]] = {
+    S.SOCIAL_HEALTH: (
+        "Vertaistukea, ryhmätoimintaa ja vapaaehtoistoimintaa asukkaiden hyvinvoinnin tueksi.",
+        "Kamratstöd, gruppverksamhet och frivilligverksamhet som stöder invånarnas välfärd.",
+    ),
+    S.PENSIONERS: (
+        "Kerhoja, retkiä, liikuntaa ja edunvalvontaa eläkeikäisille.",
+        "Klubbar, utfärder, motion och intressebevakning för pensionärer.",
+    ),
+    S.SPORTS: (
+        "Liikuntaa ja kilpaurheilua kaikenikäisille, junioritoiminta mukaan lukien.",
+        "Motion och tävlingsidrott för alla åldrar, juniorverksamhet inräknad.",
+    ),
+    S.YOUTH: (
+        "Nuorten harrastus- ja kerhotoimintaa sekä leirejä.",
+        "Hobby- och klubbverksamhet samt läger för unga.",
+    ),
+    S.CULTURE: (
+        "Paikallista kulttuuria, esityksiä ja näyttelyitä; avoimia tilaisuuksia kaikille.",
+        "Lokal kultur, föreställningar och utställningar; öppna evenemang för alla.",
+    ),
+    S.IMMIGRATION: (
+        "Kotoutumista tukevaa toimintaa: kielikahvilat, neuvonta ja yhteiset tapahtumat.",
+        "Verksamhet som stöder integrationen: språkcaféer, rådgivning och gemensamma evenemang.",
+    ),
+    S.DISABILITY: (
+        "Vertaistukea, edunvalvontaa ja virkistystoimintaa vammaisille ja heidän läheisilleen.",
+        "Kamratstöd, intressebevakning och rekreation för personer med funktionsnedsättning och deras närstående.",
+    ),
+    S.PATIENT: (
+        "Tietoa, vertaisryhmiä ja kuntoutusta tukevaa toimintaa sairastuneille ja läheisille.",
+        "Information, kamratgrupper och rehabiliterande verksamhet för insjuknade och närstående.",
+    ),
+    S.ENVIRONMENT: (
+        "Luontoretkiä, talkoita ja ympäristökasvatusta.",
+        "Naturutfärder, talkon och miljöfostran.",
+    ),
+    S.VILLAGE: (
+        "Kylän yhteinen toiminta: kylätalo, tapahtumat ja asukkaiden yhteistyö.",
+        "Byns gemensamma verksamhet: byagård, evenemang och samarbete mellan invånarna.",
+    ),
+    S.OTHER: (
+        "Kerhoja, kursseja ja talkootoimintaa paikkakunnalla.",
+        "Klubbar, kurser och talkoverksamhet på orten.",
+    ),
+}
+
+# -- people ------------------------------------------------------------------------------
+
+FI_FIRST = (
+    "Aino", "Anna", "Anne", "Anja", "Eija", "Elina", "Hanna", "Heidi", "Helena", "Johanna",
+    "Kaisa", "Kirsi", "Laura", "Leena", "Maria", "Marja", "Minna", "Niina", "Outi", "Päivi",
+    "Riitta", "Sari", "Satu", "Sanna", "Tiina", "Tuula", "Ulla", "Pirjo", "Merja", "Seija",
+    "Antti", "Eero", "Heikki", "Jari", "Juha", "Jukka", "Kari", "Markku", "Matti", "Mikko",
+    "Pekka", "Petri", "Sami", "Timo", "Tuomas", "Ville", "Veikko", "Raimo", "Esa", "Jouni",
+)
+FI_LAST = (
+    "Mäkinen", "Koskinen", "Hautala", "Kangas", "Mäki", "Rinta-Jouppi", "Peltoniemi", "Ojala",
+    "Hakala", "Laine", "Heikkilä", "Koivisto", "Niemi", "Lehtola", "Saarinen", "Salo",
+    "Kivistö", "Hietala", "Rintala", "Luoma", "Latvala", "Yli-Hietanen", "Kuusela", "Kallio",
+    "Perälä", "Alanko", "Kujala", "Harju", "Ketola", "Nurmi", "Hirvelä", "Tuomela", "Keskinen",
+)
+SV_FIRST = (
+    "Anders", "Bengt", "Björn", "Christer", "Fredrik", "Göran", "Henrik", "Jan-Erik", "Johan",
+    "Kaj", "Lars", "Mats", "Mikael", "Nils", "Ove", "Patrik", "Stefan", "Tor", "Rolf", "Kim",
+    "Ann-Sofie", "Anna-Lena", "Birgitta", "Camilla", "Carina", "Eva", "Gunilla", "Ingrid",
+    "Karin", "Linnea", "Marianne", "Mia", "Sofia", "Susanne", "Ulrika", "Åsa", "Pia", "Jessica",
+)
+SV_LAST = (
+    "Back", "Björklund", "Ekman", "Forsman", "Granholm", "Holmström", "Häggblom", "Östman",
+    "Nyman", "Sandvik", "Storbacka", "Sjöberg", "Strand", "Vikström", "Westerlund", "Åkerlund",
+    "Ahlskog", "Finnäs", "Rönnqvist", "Nylund", "Söderlund", "Båsk", "Sundqvist", "Bäck",
+    "Granlund", "Enlund", "Mattsson", "Lindqvist", "Kronqvist", "Hägglund", "Kull", "Nyholm",
+)
+
+ROLES = {
+    "fi": {
+        "chair": "puheenjohtaja",
+        "vice_chair": "varapuheenjohtaja",
+        "secretary": "sihteeri",
+        "treasurer": "rahastonhoitaja",
+        "director": "toiminnanjohtaja",
+        "contact": "yhteyshenkilö",
+        "ombudsman": "asiamies",
+        "leader": "ryhmän vetäjä",
+    },
+    "sv": {
+        "chair": "ordförande",
+        "vice_chair": "vice ordförande",
+        "secretary": "sekreterare",
+        "treasurer": "kassör",
+        "director": "verksamhetsledare",
+        "contact": "kontaktperson",
+        "ombudsman": "ombudsman",
+        "leader": "gruppledare",
+    },
+}
+
+RETENTION_CONTACT = "Järjestön yhteyshenkilö (oikeutettu etu)"
+RETENTION_TABLE = "Kumppanuuspöydän jäsenyys"
+RETENTION_GRANT = "Avustushakemuksen yhteyshenkilö"
+RETENTION_STAFF = "Hyvinvointialueen työntekijä"
+
+# -- helpers -----------------------------------------------------------------------------
+
+
+def _ascii(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in folded if not unicodedata.combining(c)).lower()
+
+
+def _slug(name: str) -> str:
+    words = _ascii(name).replace(":n ", " ").replace("-", " ").split()
+    words = [w for w in words if w.isalnum()]
+    words = [w for w in words if w not in ("ry", "rf", "sr", "i", "och")]
+    return "-".join(words)[:40].strip("-")
+
+
+def _phone(rng: random.Random, landline: bool = False) -> str:
+    if landline:
+        return f"06 {rng.randint(100, 899)} {rng.randint(1000, 9999)}"
+    prefix = rng.choice(("040", "044", "045", "050", "046"))
+    return f"{prefix} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+
+
+def _business_id(rng: random.Random, taken: set[str]) -> str:
+    """A valid, unused Business ID (Y-tunnus) in its normalised form ``1234567-8``."""
+    weights = (7, 9, 10, 5, 8, 4, 2)
+    while True:
+        digits = f"{rng.randint(150000, 3399999):07d}"
+        remainder = sum(w * int(d) for w, d in zip(weights, digits, strict=True)) % 11
+        if remainder == 1:  # no check digit exists for these
+            continue
+        check = 0 if remainder == 0 else 11 - remainder
+        number = ytunnus.format(f"{digits}{check}")
+        if number not in taken and ytunnus.is_valid(number):
+            taken.add(number)
+            return number
+
+
+def _register_number(rng: random.Random, taken: set[str]) -> str:
+    while True:
+        number = f"{rng.randint(100, 222)}.{rng.randint(100, 999)}"
+        if number not in taken:
+            taken.add(number)
+            return number
+
+
+def _weekday(day: dt.date) -> dt.date:
+    """The date, or the next Tuesday-Thursday after it: the days meetings are held."""
+    while day.weekday() not in (1, 2, 3):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _between(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
+    if end <= start:
+        return start
+    return start + dt.timedelta(days=rng.randint(0, (end - start).days))
+
+
+# -- the generator -----------------------------------------------------------------------
+
+
+@dataclass
+class _Org:
+    """An organisation being made, with what the generator needs to know about it."""
+
+    row: Organisation
+    sector: Sector
+    scope: str
+    primary: str  # fi or sv: the language of its own texts
+    bilingual: bool
+    contacts: list[ContactPerson] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # keys of ROLES, one per contact
+
+
+class _Builder:
+    def __init__(self, session: Session, rng: random.Random, today: dt.date) -> None:
+        self.session = session
+        self.rng = rng
+        self.today = today
+        self.summary = DemoSummary()
+        self.orgs: list[_Org] = []
+        self.names: set[str] = set()
+        self.business_ids: set[str] = set()
+        self.register_numbers: set[str] = set()
+        self.person_names: set[str] = set()
+        self.staff: list[ContactPerson] = []
+        self.minutes: list[dt.date] = []  # dates of the partnership table's past meetings
+
+    def add(self, row: object) -> None:
+        self.session.add(row)
+
+    # -- organisations -------------------------------------------------------------------
+
+    def organisations(self) -> None:
+        rng = self.rng
+        for fi, sv, sector, scope, code, region in ANCHORS:
+            self._make_org(
+                fi, sv, sector, scope, F.REGISTERED_ASSOCIATION, PLACE[code],
+                region=None if region is None else REGIONS[region],
+            )
+        for fi, sv, sector, code in GROUPS:
+            self._make_org(fi, sv, sector, "town", F.UNREGISTERED_GROUP, PLACE[code], region=None)
+        # Every municipality gets organisations of its own first, then the rest by size.
+        local_families = [f for f in FAMILIES if f.scope != "region"]
+        for place in PLACES:
+            made = 0
+            for _attempt in range(50):
+                if made == 3:
+                    break
+                made += self._random_org(rng.choice(local_families), place)
+        family_weights = [f.weight for f in FAMILIES]
+        while len(self.orgs) < ORGANISATIONS:
+            family = rng.choices(FAMILIES, family_weights)[0]
+            self._random_org(family, None)
+
+    def _random_org(self, family: Family, place: Place | None) -> bool:
+        """Try to make one organisation of ``family`` (in ``place``, if given); True if made."""
+        rng = self.rng
+        for _attempt in range(20):
+            region = None
+            if family.scope == "region":
+                region = rng.choices(REGIONS, [r.weight for r in REGIONS])[0]
+                target = PLACE[region.home]
+                share = region.sv_share
+            else:
+                candidates = [p for p in PLACES if p.code in family.only] if family.only else PLACES
+                target = place or rng.choices(candidates, [p.weight for p in candidates])[0]
+                if family.only and target.code not in family.only:
+                    return False
+                share = target.sv_share
+            village = None
+            if family.scope == "village":
+                if not target.villages:
+                    if place is not None:
+                        return False
+                    continue
+                village = rng.choice(target.villages)
+                if village.district and family.sector != S.VILLAGE:
+                    continue
+            language = self._language(share, family, village)
+            if language is None:
+                continue
+            fi, sv = self._compose(family, target, region, village, language)
+            if (fi and fi in self.names) or (sv and sv in self.names):
+                continue
+            self._make_org(fi, sv, family.sector, family.scope, family.form, target, region)
+            return True
+        return False
+
+    def _language(self, share: float, family: Family, village: Village | None) -> str | None:
+        """fi, sv or both: what the place speaks and what the family has names for."""
+        has_fi = family.fi is not None and (village is None or village.fi is not None)
+        has_sv = family.sv is not None and (village is None or village.sv is not None)
+        if not (has_fi or has_sv):
+            return None
+        roll = self.rng.random()
+        if has_fi and has_sv and 0.05 < share < 0.95 and roll < 0.4:
+            return "both"
+        wanted = "sv" if self.rng.random() < share else "fi"
+        if wanted == "sv" and not has_sv:
+            return "fi" if has_fi and share < 0.85 else None
+        if wanted == "fi" and not has_fi:
+            return "sv" if has_sv and share > 0.15 else None
+        return wanted
+
+    @staticmethod
+    def _compose(
+        family: Family, place: Place, region: Region | None, village: Village | None, language: str
+    ) -> tuple[str | None, str | None]:
+        if region is not None:
+            values = {"fi": region.fi, "sv": region.sv, "sv_in": region.sv_in}
+        elif village is not None:
+            values = {"fi": village.fi or "", "sv": village.sv or "", "sv_in": f"i {village.sv}"}
+        else:
+            values = {"fi": place.fi_gen, "sv": place.sv_attr, "sv_in": f"i {place.sv}"}
+        values |= {"fi_nom": place.fi, "sv_nom": place.sv}
+        fi_pattern, sv_pattern = family.fi, family.sv
+        if village is not None and village.district and family.sector == S.VILLAGE:
+            fi_pattern, sv_pattern = "{fi} asukasyhdistys ry", "{sv} invånarförening rf"
+        fi = fi_pattern.format(**values) if fi_pattern and language in ("fi", "both") else None
+        sv = sv_pattern.format(**values) if sv_pattern and language in ("sv", "both") else None
+        if fi and sv and fi.removesuffix(" ry") == sv.removesuffix(" rf"):
+            sv = None  # "Lions Club Korsnäs": one name is enough
+        return fi, sv
+
+    def _make_org(
+        self,
+        fi: str | None,
+        sv: str | None,
+        sector: Sector,
+        scope: str,
+        form: OrganisationForm,
+        place: Place,
+        region: Region | None,
+    ) -> None:
+        rng = self.rng
+        primary = "fi" if fi else "sv"
+        bilingual = bool(fi and sv)
+        languages = ["fi", "sv"] if bilingual else [primary]
+        if sector == S.IMMIGRATION:
+            languages.append("en")
+        if region is not None:
+            active = list(region.codes)
+        else:
+            active = [place.code]
+            if scope != "village" and rng.random() < 0.3:
+                neighbours = [p.code for p in PLACES if p.area == place.area and p.code != place.code]
+                active += sorted(rng.sample(neighbours, k=min(len(neighbours), rng.randint(1, 2))))
+        active = sorted(set(active))
+        roll = rng.random()
+        status = (
+            OrganisationStatus.ACTIVE
+            if roll < 0.89 or form == F.FOUNDATION
+            else OrganisationStatus.DORMANT
+            if roll < 0.96
+            else OrganisationStatus.DISSOLVED
+        )
+        name = fi or sv or ""
+        slug = _slug(name)
+        domain = f"{slug}.esimerkki.fi" if primary == "fi" else f"{slug}.example.fi"
+        business_id = register_number = ""
+        if form == F.REGISTERED_ASSOCIATION:
+            register_number = _register_number(rng, self.register_numbers)
+            if rng.random() < 0.5 or scope == "region":
+                business_id = _business_id(rng, self.business_ids)
+        elif form == F.FOUNDATION:
+            business_id = _business_id(rng, self.business_ids)
+        abbreviation = ""
+        if region is not None and fi and rng.random() < 0.5:
+            abbreviation = "".join(w[0] for w in fi.removesuffix(" ry").split()).upper()
+        streets = (
+            ("Kauppapuistikko", "Handelsesplanaden"), ("Hovioikeudenpuistikko", "Hovrättsesplanaden"),
+            ("Koulutie", "Skolvägen"), ("Kirkkotie", "Kyrkvägen"), ("Kylätie", "Byvägen"),
+            ("Asematie", "Stationsvägen"), ("Rantatie", "Strandvägen"), ("Isokatu", "Storgatan"),
+        )
+        street = rng.choice(streets[:2] if place.code == "905" and rng.random() < 0.5 else streets[2:])
+        town = place.fi if primary == "fi" else place.sv
+        address = f"{street[0 if primary == 'fi' else 1]} {rng.randint(1, 48)}, {place.postcode} {town}"
+        if form == F.UNREGISTERED_GROUP:
+            address = ""
+        description = DESCRIPTIONS[sector][0 if primary == "fi" else 1]
+        org = Organisation(
+            name_fi=fi or "",
+            name_sv=sv or "",
+            abbreviation=abbreviation,
+            form=form,
+            business_id=business_id,
+            register_number=register_number,
+            domicile_code=place.code,
+            active_municipalities=active,
+            sectors=[sector] + ([S.SOCIAL_HEALTH] if sector in (S.PATIENT, S.DISABILITY) and rng.random() < 0.5 else []),
+            languages=languages,
+            website=f"https://{domain}" if rng.random() < 0.7 and form != F.UNREGISTERED_GROUP else "",
+            email=(
+                f"{slug.replace('-', '.')}@{rng.choice(('example.fi', 'esimerkki.fi'))}"
+                if form == F.UNREGISTERED_GROUP
+                else f"{rng.choice(('info', 'toimisto' if primary == 'fi' else 'kansli'))}@{domain}"
+            )
+            if rng.random() < 0.85
+            else "",
+            phone=_phone(rng, landline=rng.random() < 0.2) if rng.random() < 0.7 else "",
+            postal_address=address,
+            description=description,
+            status=status,
+            notes="Toiminta hiipunut, hallitus ei kokoontunut viime vuonna."
+            if status == OrganisationStatus.DORMANT
+            else "Purkautunut yhdistyskokouksen päätöksellä."
+            if status == OrganisationStatus.DISSOLVED
+            else "",
+        )
+        self.add(org)
+        self.names.update(n for n in (fi, sv) if n)
+        self.orgs.append(_Org(org, sector, scope if region is None else "region", primary, bilingual))
+
+    # -- people --------------------------------------------------------------------------
+
+    def _person(self, language: str) -> tuple[str, str, str]:
+        rng = self.rng
+        firsts, lasts = (SV_FIRST, SV_LAST) if language == "sv" else (FI_FIRST, FI_LAST)
+        while True:
+            first, last = rng.choice(firsts), rng.choice(lasts)
+            if rng.random() < 0.08:  # families are bilingual too
+                last = rng.choice(FI_LAST if language == "sv" else SV_LAST)
+            name = f"{first} {last}"
+            if name not in self.person_names:
+                self.person_names.add(name)
+                return name, first, last
+
+    def _contact(self, org: _Org | None, basis: str) -> ContactPerson:
+        rng = self.rng
+        if org is None:
+            language = "sv" if rng.random() < 0.35 else "fi"
+        elif org.bilingual:
+            language = "sv" if rng.random() < 0.45 else "fi"
+        else:
+            language = org.primary
+        name, first, last = self._person(language)
+        preferred = language if rng.random() < 0.9 or org is None or not org.bilingual else (
+            "fi" if language == "sv" else "sv"
+        )
+        local = f"{_ascii(first)}.{_ascii(last)}".replace(" ", "")
+        if org is None:
+            email = f"{local}@hyvinvointialue.example.fi"
+        elif org.row.email and rng.random() < 0.5:
+            email = f"{local}@{org.row.email.split('@', 1)[1]}"
+        else:
+            email = f"{local}@{rng.choice(('example.fi', 'esimerkki.fi'))}"
+        since = self.today - dt.timedelta(days=rng.randint(30, 4 * 365))
+        last_contact = (
+            self.today - dt.timedelta(days=rng.randint(1, 400)) if rng.random() < 0.7 else None
+        )
+        person = ContactPerson(
+            name=name,
+            email=email,
+            phone=_phone(rng) if rng.random() < 0.85 else "",
+            preferred_language=preferred,
+            retention_basis=basis,
+            retained_since=since,
+            last_contact=last_contact,
+        )
+        self.add(person)
+        self.summary.contacts += 1
+        return person
+
+    def _represent(self, org: _Org, person: ContactPerson, role_key: str) -> None:
+        language = person.preferred_language if org.bilingual else org.primary
+        self.add(Representation(organisation=org.row, contact=person, role=ROLES[language][role_key]))
+        self.summary.representations += 1
+        org.contacts.append(person)
+        org.roles.append(role_key)
+
+    def _first_role(self, org: _Org) -> str:
+        form = org.row.form
+        if form == F.UNREGISTERED_GROUP:
+            return "leader"
+        if form == F.FOUNDATION:
+            return "ombudsman"
+        roll = self.rng.random()
+        if org.scope == "region" and roll < 0.35:
+            return "director"
+        return "chair" if roll < 0.65 else "secretary" if roll < 0.85 else "contact"
+
+    def people(self, table_orgs: list[_Org]) -> None:
+        rng = self.rng
+        for org in self.orgs:
+            self._represent(org, self._contact(org, RETENTION_CONTACT), self._first_role(org))
+        # The partnership table's members need a representative and a deputy.
+        for org in table_orgs:
+            second = "vice_chair" if org.roles[0] == "chair" else "chair"
+            self._represent(org, self._contact(org, RETENTION_CONTACT), second)
+        others = [o for o in self.orgs if o not in table_orgs and o.row.form != F.UNREGISTERED_GROUP]
+        rng.shuffle(others)
+        for org in others:
+            if self.summary.contacts >= CONTACTS - 2:
+                break
+            role = rng.choice(("secretary", "treasurer", "vice_chair", "contact"))
+            self._represent(org, self._contact(org, RETENTION_CONTACT), role)
+        # Active people sit on several boards.
+        people = [(o, c) for o in self.orgs for c in o.contacts]
+        for _i in range(24):
+            org, person = rng.choice(people)
+            target = rng.choice(self.orgs)
+            if target is org or person in target.contacts or target.row.form == F.UNREGISTERED_GROUP:
+                continue
+            if not target.bilingual and target.primary != person.preferred_language:
+                continue
+            self._represent(target, person, rng.choice(("vice_chair", "treasurer", "contact")))
+        # The county's own staff.
+        for _i in range(2):
+            self.staff.append(self._contact(None, RETENTION_STAFF))
+
+    # -- bodies and meetings -------------------------------------------------------------
+
+    def choose_table(self) -> list[_Org]:
+        """Ten organisations for the partnership table: regional ones across sectors, both languages."""
+        rng = self.rng
+        wanted = (
+            S.SOCIAL_HEALTH, S.PATIENT, S.DISABILITY, S.PENSIONERS, S.YOUTH, S.SPORTS,
+            S.CULTURE, S.IMMIGRATION, S.VILLAGE, S.SOCIAL_HEALTH,
+        )
+        chosen: list[_Org] = []
+        for sector in wanted:
+            candidates = [
+                o
+                for o in self.orgs
+                if o.sector == sector
+                and o not in chosen
+                and o.row.status == OrganisationStatus.ACTIVE
+                and o.row.form == F.REGISTERED_ASSOCIATION
+            ]
+            regional = [o for o in candidates if o.scope == "region"] or candidates
+            if regional:
+                chosen.append(rng.choice(sorted(regional, key=lambda o: o.row.name_fi or o.row.name_sv)))
+        return chosen
+
+    def bodies(self, table_orgs: list[_Org]) -> tuple[Body, list[str]]:
+        rng = self.rng
+        table = Body(
+            name_fi="Pohjanmaan kumppanuuspöytä",
+            name_sv="Österbottens partnerskapsbord",
+            kind=BodyKind.PARTNERSHIP_TABLE,
+            languages=["fi", "sv"],
+        )
+        arena = Body(
+            name_fi="Pohjanmaan järjestöareena",
+            name_sv="Österbottens organisationsarena",
+            kind=BodyKind.ARENA,
+            languages=["fi", "sv"],
+        )
+        self.add(table)
+        self.add(arena)
+        self.summary.bodies += 2
+        self.session.flush()  # the members refer to organisations and people by id
+        start = dt.date(self.today.year - 1, 1, 1)
+        end = dt.date(self.today.year + 1, 12, 31)
+        names: list[str] = []
+        for index, org in enumerate(table_orgs):
+            role = MemberRole.CHAIR if index == 0 else MemberRole.VICE_CHAIR if index == 1 else MemberRole.MEMBER
+            representative, deputy = org.contacts[0], org.contacts[1]
+            for person in (representative, deputy):
+                person.retention_basis = RETENTION_TABLE
+                person.retained_since = start
+            self.add(
+                BodyMember(
+                    body=table,
+                    organisation_id=org.row.id,
+                    representative_id=representative.id,
+                    deputy_id=deputy.id,
+                    role=role,
+                    term_start=start,
+                    term_end=end,
+                )
+            )
+            names.append(representative.name)
+        liaison, coordinator = self.staff
+        self.add(BodyMember(body=table, representative_id=liaison.id, role=MemberRole.SECRETARY,
+                            term_start=start, term_end=end))
+        self.add(BodyMember(body=table, representative_id=coordinator.id, role=MemberRole.MEMBER,
+                            term_start=start, term_end=end))
+        # A member from the previous term, kept for the record.
+        former = rng.choice([o for o in self.orgs if o not in table_orgs and o.row.status == OrganisationStatus.ACTIVE])
+        self.add(
+            BodyMember(
+                body=table,
+                organisation_id=former.row.id,
+                representative_id=former.contacts[0].id,
+                role=MemberRole.MEMBER,
+                term_start=dt.date(self.today.year - 3, 1, 1),
+                term_end=start - dt.timedelta(days=1),
+            )
+        )
+        self.summary.body_members += len(table_orgs) + 3
+        self._table_meetings(table, names, liaison.name, coordinator.name)
+        self._arena_meeting(arena, liaison.name, coordinator.name)
+        return table, names
+
+    def _table_meetings(self, table: Body, members: list[str], secretary: str, coordinator: str) -> None:
+        rng = self.rng
+        chair = members[0]
+        offsets = [-170, -120, -70, -25, 12, 55]
+        dates = [_weekday(self.today + dt.timedelta(days=o + rng.randint(-4, 4))) for o in offsets]
+        places = (
+            "Vaasan keskussairaala, Hietalahdenkatu 2–4, Vaasa / Vasa centralsjukhus, Sandviksgatan 2–4, Vasa",
+            "Malmin sairaala, Pietarsaari / Malmska sjukhuset, Jakobstad",
+            "Närpiön kaupungintalo / Närpes stadshus",
+            "Teams-etäkokous / distansmöte i Teams",
+        )
+        deck: list[Topic] = []
+        numbers: dict[int, int] = {}
+        sections: dict[int, int] = {}
+        for index, day in enumerate(dates):
+            past = day < self.today
+            if past:
+                status = MeetingStatus.HELD if index == 3 else MeetingStatus.MINUTES_APPROVED
+            else:
+                status = MeetingStatus.AGENDA_SENT if index == 4 else MeetingStatus.PLANNED
+            language = "fi" if index == 2 else "fi+sv"
+            numbers[day.year] = numbers.get(day.year, 0) + 1
+            meeting = Meeting(
+                body=table,
+                number=numbers[day.year],
+                date=day,
+                start_time=dt.time(13, 0),
+                end_time=dt.time(15, 30),
+                place=places[index % len(places)],
+                status=status,
+                language=language,
+            )
+            self.add(meeting)
+            self.summary.meetings += 1
+            if past:
+                self.minutes.append(day)
+            checkers = rng.sample(members[1:], 2)
+            chosen: list[Topic] = []
+            for _i in range(rng.randint(2, 4)):
+                if not deck:  # every topic once before any comes back
+                    deck = [t for t in TOPICS if t not in chosen]
+                    rng.shuffle(deck)
+                chosen.append(deck.pop())
+            items = _standard_items(language, past, checkers, chair) + [
+                _topic_item(topic, language, past, rng.choice((chair, secretary, coordinator)))
+                for topic in chosen
+            ] + _closing_items(language, past, secretary)
+            section = sections.get(day.year, 0)
+            for position, values in enumerate(items, start=1):
+                section += 1
+                self.add(AgendaItem(meeting=meeting, position=position, section=section, **values))
+                self.summary.agenda_items += 1
+            sections[day.year] = section
+
+    def _arena_meeting(self, arena: Body, liaison: str, coordinator: str) -> None:
+        day = _weekday(self.today - dt.timedelta(days=45))
+        meeting = Meeting(
+            body=arena,
+            number=1,
+            date=day,
+            start_time=dt.time(9, 0),
+            end_time=dt.time(12, 0),
+            place="Vaasan kaupungintalo / Vasa stadshus",
+            status=MeetingStatus.HELD,
+            language="fi+sv",
+        )
+        self.add(meeting)
+        self.summary.meetings += 1
+        items = [
+            {
+                "title": "Tervetuloa / Välkommen",
+                "item_type": ItemType.INFORMATION,
+                "presenter": liaison,
+                "background": "Järjestöareena on kaikille alueen järjestöille avoin foorumi.\n\n"
+                "Organisationsarenan är ett forum öppet för alla organisationer i området.",
+            },
+            {
+                "title": "Työpaja: järjestöjen toimintaedellytykset / Workshop: organisationernas verksamhetsförutsättningar",
+                "item_type": ItemType.WORKSHOP,
+                "presenter": coordinator,
+                "background": "Ryhmät valitsevat kolme tärkeintä asiaa tärkeysjärjestyksessä perusteluineen.\n\n"
+                "Grupperna väljer de tre viktigaste frågorna i prioritetsordning, med motiveringar.",
+                "decision": "Ryhmien tuotokset koottiin kumppanuuspöydän käsiteltäviksi.\n\n"
+                "Gruppernas resultat sammanställdes för partnerskapsbordet.",
+            },
+            {
+                "title": "Järjestöpankki: kuka tekee mitä ja missä / Organisationsbanken: vem gör vad och var",
+                "item_type": ItemType.DISCUSSION,
+                "presenter": liaison,
+                "background": "Ei pelkkä rekisteri vaan toimintatapa, jolla vältetään päällekkäistä työtä.\n\n"
+                "Inte bara ett register utan ett arbetssätt som förhindrar överlappande arbete.",
+            },
+        ]
+        for position, values in enumerate(items, start=1):
+            self.add(AgendaItem(meeting=meeting, position=position, section=position, **values))
+            self.summary.agenda_items += 1
+
+    # -- grants --------------------------------------------------------------------------
+
+    def grants(self) -> None:
+        rng = self.rng
+        active = [
+            o for o in self.orgs
+            if o.row.status == OrganisationStatus.ACTIVE and o.row.form != F.UNREGISTERED_GROUP
+        ]
+        social = [
+            o for o in active
+            if o.sector in (S.SOCIAL_HEALTH, S.PATIENT, S.DISABILITY, S.PENSIONERS, S.IMMIGRATION)
+        ]
+        in_vaasa = [o for o in active if "905" in o.row.active_municipalities]
+        previous_operating: list[_Org] = []
+        for year in (self.today.year - 1, self.today.year):
+            # The county's operating grants are applied for in the autumn before the year.
+            operating = GrantCall(
+                year=year,
+                name=f"Järjestöjen toiminta-avustukset {year} / Verksamhetsbidrag till organisationer {year}",
+                grant_type=GrantType.OPERATING,
+                funder_code=None,
+                budget_cents=(300_000 if year < self.today.year else 320_000) * EURO,
+                opens_on=dt.date(year - 1, 9, 1),
+                closes_on=dt.date(year - 1, 9, 30),
+                criteria="Yleishyödyllisten sosiaali- ja terveysalan järjestöjen perustoiminta "
+                "hyvinvointialueen asukkaiden hyväksi. Käyttöselvitys seuraavan vuoden maaliskuun "
+                "loppuun mennessä.",
+            )
+            wellbeing = GrantCall(
+                year=year,
+                name=f"Hyvinvoinnin ja terveyden edistämisen avustukset {year} / "
+                f"Bidrag för främjande av hälsa och välfärd {year}",
+                grant_type=GrantType.WELLBEING,
+                funder_code=None,
+                budget_cents=120_000 * EURO,
+                opens_on=dt.date(year, 2, 1),
+                closes_on=dt.date(year, 3, 15),
+                criteria="Ei-taloudellinen, hyvinvointia ja terveyttä edistävä toiminta: "
+                "vertaistuki, vapaaehtoistoiminta ja avoin toiminta.",
+            )
+            vaasa = GrantCall(
+                year=year,
+                name=f"Vaasan kaupungin järjestöavustukset {year} / Vasa stads bidrag till föreningar {year}",
+                grant_type=GrantType.OPERATING,
+                funder_code="905",
+                budget_cents=60_000 * EURO,
+                opens_on=dt.date(year, 1, 2),
+                closes_on=dt.date(year, 1, 31),
+                criteria="Vaasassa toimivien yhdistysten toiminta-avustukset.",
+            )
+            for call in (operating, wellbeing, vaasa):
+                self.add(call)
+                self.summary.grant_calls += 1
+            keep = [o for o in previous_operating if rng.random() < 0.7]
+            operating_orgs = keep + rng.sample([o for o in social if o not in keep], 14 - len(keep))
+            previous_operating = operating_orgs
+            self._applications(
+                operating, operating_orgs, (2_000, 35_000), "Aluehallitus",
+                decided=dt.date(year - 1, 12, 12), instalments=((year, 2, 15), (year, 8, 15)),
+                report_due=dt.date(year + 1, 3, 31),
+            )
+            self._applications(
+                wellbeing, rng.sample(active, 8), (500, 12_000), "Hyvinvointilautakunta",
+                decided=dt.date(year, 4, 24), instalments=None, report_due=dt.date(year + 1, 1, 31),
+            )
+            self._applications(
+                vaasa, rng.sample(in_vaasa, 8), (300, 6_000), "Vaasan kaupunginhallitus",
+                decided=dt.date(year, 3, 11), instalments=None, report_due=dt.date(year + 1, 1, 31),
+            )
+
+    def _applications(
+        self,
+        call: GrantCall,
+        orgs: list[_Org],
+        amounts: tuple[int, int],
+        deciding_body: str,
+        decided: dt.date,
+        instalments: tuple[tuple[int, int, int], ...] | None,
+        report_due: dt.date,
+    ) -> None:
+        rng = self.rng
+        assert call.opens_on is not None and call.closes_on is not None
+        if call.opens_on > self.today:
+            return  # the call has not opened yet
+        remaining = call.budget_cents
+        for org in sorted(orgs, key=lambda o: o.row.name_fi or o.row.name_sv):
+            received = _between(rng, call.opens_on, call.closes_on)
+            if received > self.today:
+                continue
+            low, high = amounts
+            applied = rng.randint(low // 100, high // 100) * 100 * EURO
+            purpose = _purpose(call.grant_type, org)
+            application = GrantApplication(
+                call=call, organisation_id=org.row.id, purpose=purpose, applied_cents=applied,
+                received_on=received,
+            )
+            self.add(application)
+            self.summary.applications += 1
+            for person in org.contacts[:1]:
+                if person.retention_basis == RETENTION_CONTACT:
+                    person.retention_basis = RETENTION_GRANT
+            if decided > self.today:
+                continue  # still being prepared
+            roll = rng.random()
+            if roll < 0.45:
+                status, granted = DecisionStatus.GRANTED, applied
+            elif roll < 0.8:
+                status = DecisionStatus.PARTLY_GRANTED
+                granted = int(applied * rng.uniform(0.4, 0.85)) // (100 * EURO) * (100 * EURO)
+            else:
+                status, granted = DecisionStatus.REJECTED, 0
+            if granted > remaining:
+                granted = remaining // (100 * EURO) * (100 * EURO)
+                status = DecisionStatus.PARTLY_GRANTED if granted else DecisionStatus.REJECTED
+            if status == DecisionStatus.PARTLY_GRANTED and (granted <= 0 or granted >= applied):
+                status, granted = (DecisionStatus.REJECTED, 0) if granted <= 0 else (DecisionStatus.GRANTED, applied)
+            remaining -= granted
+            reasoning = {
+                DecisionStatus.GRANTED: "Myönnetty hakemuksen mukaisesti.",
+                DecisionStatus.PARTLY_GRANTED: "Myönnetty osittain: määräraha ei riitä kaikkiin "
+                "hakemuksiin täysimääräisesti.",
+                DecisionStatus.REJECTED: rng.choice((
+                    "Ei myönnetty: haettu toiminta on taloudellista toimintaa.",
+                    "Ei myönnetty: edellisen avustuksen käyttöselvitys puuttuu.",
+                    "Ei myönnetty: toiminta ei kohdistu hyvinvointialueen asukkaisiin.",
+                )),
+            }[status]
+            decision = GrantDecision(
+                application=application,
+                granted_cents=granted,
+                decided_on=decided,
+                deciding_body=deciding_body,
+                status=status,
+                reasoning=reasoning,
+                report_due=report_due if granted else None,
+            )
+            self.add(decision)
+            self.summary.decisions += 1
+            if not granted:
+                continue
+            if report_due - dt.timedelta(days=60) <= self.today:
+                late = report_due <= self.today
+                if rng.random() < (0.85 if late else 0.2):
+                    decision.report_received = _between(
+                        rng, report_due - dt.timedelta(days=60), min(report_due, self.today)
+                    )
+            if call.year == self.today.year and rng.random() < 0.1:
+                continue  # payment waiting for the bank details
+            if instalments:
+                dates = [dt.date(*d) for d in instalments]
+                first = granted // 2 // EURO * EURO
+                parts = [first, granted - first]
+            else:
+                dates = [decided + dt.timedelta(days=rng.randint(14, 30))]
+                parts = [granted]
+            for day, amount in zip(dates, parts, strict=True):
+                if day <= self.today:
+                    self.add(GrantPayment(decision=decision, paid_on=day, amount_cents=amount))
+                    self.summary.payments += 1
+
+    # -- checklist -----------------------------------------------------------------------
+
+    def checklist(self) -> None:
+        rng = self.rng
+        self.summary.checklist_items = install_template(self.session)
+        liaison, coordinator = (person.name for person in self.staff)
+        year = self.today.year
+        fixed: dict[str, tuple[ChecklistStatus, str, str]] = {
+            "partnership_table": (ChecklistStatus.DONE, liaison,
+                                  f"Aluehallituksen päätös 14.3.{year - 2} § 58; kumppanuuspöytä kokoontuu "
+                                  "4–6 kertaa vuodessa."),
+            "liaison_and_meetings": (ChecklistStatus.DONE, coordinator,
+                                     "Järjestöyhdyshenkilö nimetty; järjestöareena kahdesti vuodessa."),
+            "grants": (ChecklistStatus.DONE, liaison,
+                       f"Toiminta-avustukset ja hyte-avustukset {year - 1} ja {year}."),
+            "non_economic_grants": (ChecklistStatus.DONE, coordinator,
+                                    "Hyte-avustusten ehdot: vain ei-taloudellinen toiminta."),
+            "organisation_strategy": (ChecklistStatus.IN_PROGRESS, liaison,
+                                      "Luonnos kumppanuuspöydän käsittelyssä."),
+            "electronic_platform": (ChecklistStatus.IN_PROGRESS, coordinator,
+                                    "Järjestöjen toiminta viedään Lähellä.fi-palveluun."),
+            "service_guidance_board": (ChecklistStatus.NOT_APPLICABLE, liaison,
+                                       "Tehtävä annettu kumppanuuspöydän palveluohjaustyöryhmälle."),
+            "free_premises": (ChecklistStatus.IN_PROGRESS, coordinator,
+                              "Sote-keskusten kokoustilat järjestöjen maksuttomaan käyttöön; "
+                              "varauskäytäntö valmisteilla."),
+        }
+        for item in list_items(self.session):
+            if item.template_key in fixed:
+                status, owner, evidence = fixed[item.template_key]
+            else:
+                status = rng.choice((ChecklistStatus.NOT_STARTED, ChecklistStatus.NOT_STARTED,
+                                     ChecklistStatus.IN_PROGRESS, ChecklistStatus.DONE))
+                owner = rng.choice((liaison, coordinator, "")) if status != ChecklistStatus.NOT_STARTED else ""
+                evidence = ""
+                if status == ChecklistStatus.DONE and self.minutes:
+                    day = rng.choice(self.minutes)
+                    evidence = f"Kumppanuuspöydän pöytäkirja {day.day}.{day.month}.{day.year}."
+            item.status = status
+            item.owner = owner
+            item.evidence = evidence
+            if status == ChecklistStatus.IN_PROGRESS:
+                item.due_on = self.today + dt.timedelta(days=rng.randint(30, 240))
+
+
+# -- meeting contents --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Topic:
+    item_type: ItemType
+    title: tuple[str, str]
+    background: tuple[str, str]
+    proposal: tuple[str, str]
+    decision: tuple[str, str]
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic(
+        ItemType.DECISION,
+        ("Lausunto järjestöavustusten myöntämisperiaatteista",
+         "Utlåtande om principerna för beviljande av organisationsbidrag"),
+        ("Hyvinvointialue uudistaa järjestöavustusten myöntämisperiaatteet ensi vuoden hakua varten.",
+         "Välfärdsområdet förnyar principerna för organisationsbidragen inför nästa års ansökningsomgång."),
+        ("Kumppanuuspöytä antaa lausunnon ja esittää, että toiminta-avustukset myönnetään "
+         "kaksivuotisina.",
+         "Partnerskapsbordet ger ett utlåtande och föreslår att verksamhetsbidragen beviljas för två år."),
+        ("Hyväksyttiin ehdotuksen mukaisesti.", "Godkändes enligt förslaget."),
+    ),
+    Topic(
+        ItemType.DISCUSSION,
+        ("Järjestölähtöisen toiminnan lista hyvinvointikertomukseen",
+         "Förteckning över organisationsbaserad verksamhet i välfärdsberättelsen"),
+        ("Hyvinvointikertomukseen laaditaan julkinen lista alueen järjestölähtöisestä toiminnasta.",
+         "Till välfärdsberättelsen upprättas en offentlig förteckning över organisationsbaserad verksamhet."),
+        ("Keskustellaan listan sisällöstä ja tiedon keräämisen tavasta.",
+         "Diskussion om förteckningens innehåll och hur uppgifterna samlas in."),
+        ("Keskusteltiin. Sihteeri kokoaa ehdotuksen seuraavaan kokoukseen.",
+         "Diskuterades. Sekreteraren sammanställer ett förslag till nästa möte."),
+    ),
+    Topic(
+        ItemType.DECISION,
+        ("Järjestöstrategian valmistelu", "Beredningen av organisationsstrategin"),
+        ("Hyvinvointialueen järjestöstrategia valmistellaan yhdessä järjestöjen kanssa.",
+         "Välfärdsområdets organisationsstrategi bereds tillsammans med organisationerna."),
+        ("Kumppanuuspöytä nimeää strategiatyöhön kolme edustajaa.",
+         "Partnerskapsbordet utser tre representanter till strategiarbetet."),
+        ("Strategiatyöhön nimettiin kolme edustajaa kumppanuuspöydän jäsenistä.",
+         "Tre representanter bland partnerskapsbordets medlemmar utsågs till strategiarbetet."),
+    ),
+    Topic(
+        ItemType.DISCUSSION,
+        ("Maksuttomat tilat järjestöjen käyttöön", "Avgiftsfria lokaler för organisationerna"),
+        ("Sote-keskusten kokoustiloja on tarkoitus avata järjestöjen maksuttomaan käyttöön.",
+         "Mötesrummen i social- och hälsocentralerna ska öppnas för organisationerna avgiftsfritt."),
+        ("Keskustellaan varauskäytännöistä ja tilatarpeista kunnittain.",
+         "Diskussion om bokningsrutiner och lokalbehov kommunvis."),
+        ("Keskusteltiin. Tilatarpeet kootaan kyselyllä.",
+         "Diskuterades. Lokalbehoven kartläggs med en enkät."),
+    ),
+    Topic(
+        ItemType.INFORMATION,
+        ("Sähköinen alusta järjestötoimintaan ohjaamisessa",
+         "Elektronisk plattform för att vägleda till organisationsverksamhet"),
+        ("Palveluohjauksessa otetaan käyttöön Lähellä.fi-palvelu, johon järjestöt voivat viedä "
+         "toimintansa.",
+         "Servicehandledningen tar i bruk tjänsten Lähellä.fi, där organisationerna kan föra in sin "
+         "verksamhet."),
+        ("Merkitään tiedoksi.", "Antecknas för kännedom."),
+        ("Merkittiin tiedoksi.", "Antecknades för kännedom."),
+    ),
+    Topic(
+        ItemType.DECISION,
+        ("Kumppanuuspöydän viestintäsuunnitelma", "Partnerskapsbordets kommunikationsplan"),
+        ("Kumppanuuspöytä viestii toiminnastaan avoimesti sekä suomeksi että ruotsiksi.",
+         "Partnerskapsbordet informerar öppet om sin verksamhet på både finska och svenska."),
+        ("Hyväksytään viestintäsuunnitelma liitteen mukaisena.",
+         "Kommunikationsplanen godkänns enligt bilagan."),
+        ("Hyväksyttiin ehdotuksen mukaisesti.", "Godkändes enligt förslaget."),
+    ),
+    Topic(
+        ItemType.DISCUSSION,
+        ("Yhdyspintasopimus kuntien kanssa", "Gränsytsavtalet med kommunerna"),
+        ("Hyvinvointialue ja kunnat sopivat rooleistaan järjestöjen tukemisessa.",
+         "Välfärdsområdet och kommunerna avtalar om sina roller i stödet till organisationerna."),
+        ("Kumppanuuspöytä esittää, että järjestöjen tukeminen kirjataan yhdyspintasopimukseen.",
+         "Partnerskapsbordet föreslår att stödet till organisationerna skrivs in i gränsytsavtalet."),
+        ("Kumppanuuspöytä yhtyi ehdotukseen.", "Partnerskapsbordet omfattade förslaget."),
+    ),
+    Topic(
+        ItemType.WORKSHOP,
+        ("Kokemustieto palveluiden kehittämisessä", "Erfarenhetskunskap i utvecklingen av tjänsterna"),
+        ("Asukkaiden ja järjestöjen kokemustietoa halutaan hyödyntää palveluiden suunnittelussa.",
+         "Invånarnas och organisationernas erfarenhetskunskap ska tas till vara i planeringen av tjänsterna."),
+        ("Ryhmätyö: kolme tärkeintä keinoa perusteluineen.",
+         "Grupparbete: de tre viktigaste sätten, med motiveringar."),
+        ("Ryhmätöiden tulokset liitetään pöytäkirjaan.",
+         "Resultaten av grupparbetena fogas till protokollet."),
+    ),
+    Topic(
+        ItemType.INFORMATION,
+        ("Vapaaehtoistoiminnan koordinointi", "Koordineringen av frivilligverksamheten"),
+        ("Hyvinvointialue on nimennyt yhdyshenkilön vapaaehtoistoiminnan koordinointiin.",
+         "Välfärdsområdet har utsett en kontaktperson för koordineringen av frivilligverksamheten."),
+        ("Merkitään tiedoksi.", "Antecknas för kännedom."),
+        ("Merkittiin tiedoksi.", "Antecknades för kännedom."),
+    ),
+    Topic(
+        ItemType.DECISION,
+        ("Järjestöareenan järjestäminen", "Organisationsarenan"),
+        ("Järjestöareena kokoaa alueen järjestöt kahdesti vuodessa.",
+         "Organisationsarenan samlar organisationerna i området två gånger om året."),
+        ("Järjestöareena pidetään Vaasassa; teemana järjestöjen toimintaedellytykset.",
+         "Organisationsarenan hålls i Vasa; temat är organisationernas verksamhetsförutsättningar."),
+        ("Hyväksyttiin ehdotuksen mukaisesti.", "Godkändes enligt förslaget."),
+    ),
+    Topic(
+        ItemType.INFORMATION,
+        ("Katsaus hyvinvointialueen talousarvioon", "Översikt över välfärdsområdets budget"),
+        ("Talousarvioesityksessä järjestöavustusten määräraha säilyy ennallaan.",
+         "I budgetförslaget hålls anslaget för organisationsbidrag på samma nivå."),
+        ("Merkitään tiedoksi.", "Antecknas för kännedom."),
+        ("Merkittiin tiedoksi.", "Antecknades för kännedom."),
+    ),
+    Topic(
+        ItemType.DECISION,
+        ("Kumppanuuspöydän toimintasuunnitelma", "Partnerskapsbordets verksamhetsplan"),
+        ("Kumppanuuspöytä laatii toimintasuunnitelman seuraavalle vuodelle.",
+         "Partnerskapsbordet utarbetar en verksamhetsplan för nästa år."),
+        ("Hyväksytään toimintasuunnitelma esityksen mukaisena.",
+         "Verksamhetsplanen godkänns enligt förslaget."),
+        ("Hyväksyttiin ehdotuksen mukaisesti.", "Godkändes enligt förslaget."),
+    ),
+)
+
+
+def _text(pair: tuple[str, str], language: str, joiner: str = "\n\n") -> str:
+    return pair[0] if language == "fi" else joiner.join(pair)
+
+
+def _standard_items(language: str, past: bool, checkers: list[str], chair: str) -> list[dict]:
+    items = [
+        {
+            "title": _text(("Kokouksen avaus", "Mötets öppnande"), language, " / "),
+            "item_type": ItemType.INFORMATION,
+            "presenter": chair,
+            "decision": _text(("Puheenjohtaja avasi kokouksen klo 13.00.",
+                               "Ordföranden öppnade mötet kl. 13.00."), language) if past else "",
+        },
+        {
+            "title": _text(("Laillisuus ja päätösvaltaisuus", "Laglighet och beslutförhet"), language, " / "),
+            "proposal": _text(("Todetaan kokous laillisesti koolle kutsutuksi ja päätösvaltaiseksi.",
+                               "Mötet konstateras vara lagligen sammankallat och beslutfört."), language),
+            "decision": _text(("Kokous todettiin laillisesti koolle kutsutuksi ja päätösvaltaiseksi.",
+                               "Mötet konstaterades vara lagligen sammankallat och beslutfört."),
+                              language) if past else "",
+        },
+        {
+            "title": _text(("Pöytäkirjantarkastajien valinta", "Val av protokolljusterare"), language, " / "),
+            "proposal": _text(("Valitaan kaksi pöytäkirjantarkastajaa.",
+                               "Två protokolljusterare väljs."), language),
+            "decision": _text((f"Pöytäkirjantarkastajiksi valittiin {checkers[0]} ja {checkers[1]}.",
+                               f"Till protokolljusterare valdes {checkers[0]} och {checkers[1]}."),
+                              language) if past else "",
+        },
+        {
+            "title": _text(("Esityslistan hyväksyminen", "Godkännande av föredragningslistan"), language, " / "),
+            "proposal": _text(("Hyväksytään esityslista kokouksen työjärjestykseksi.",
+                               "Föredragningslistan godkänns som arbetsordning för mötet."), language),
+            "decision": _text(("Esityslista hyväksyttiin kokouksen työjärjestykseksi.",
+                               "Föredragningslistan godkändes som arbetsordning för mötet."),
+                              language) if past else "",
+        },
+    ]
+    for item in items:
+        item.setdefault("item_type", ItemType.DECISION)
+        item["minutes_allotted"] = None if past else 5
+    return items
+
+
+def _topic_item(topic: Topic, language: str, past: bool, presenter: str) -> dict:
+    return {
+        "title": _text(topic.title, language, " / "),
+        "item_type": topic.item_type,
+        "presenter": presenter,
+        "background": _text(topic.background, language),
+        "proposal": _text(topic.proposal, language),
+        "decision": _text(topic.decision, language) if past else "",
+        "minutes_allotted": None if past else 30,
+    }
+
+
+def _closing_items(language: str, past: bool, secretary: str) -> list[dict]:
+    return [
+        {
+            "title": _text(("Ilmoitusasiat", "Anmälningsärenden"), language, " / "),
+            "item_type": ItemType.INFORMATION,
+            "presenter": secretary,
+            "proposal": _text(("Merkitään tiedoksi.", "Antecknas för kännedom."), language),
+            "decision": _text(("Merkittiin tiedoksi.", "Antecknades för kännedom."), language)
+            if past
+            else "",
+            "minutes_allotted": None if past else 10,
+        },
+        {
+            "title": _text(("Muut asiat", "Övriga ärenden"), language, " / "),
+            "item_type": ItemType.DISCUSSION,
+            "decision": _text(("Ei muita asioita.", "Inga övriga ärenden."), language) if past else "",
+            "minutes_allotted": None if past else 5,
+        },
+        {
+            "title": _text(("Kokouksen päättäminen", "Mötets avslutande"), language, " / "),
+            "item_type": ItemType.INFORMATION,
+            "decision": _text(("Puheenjohtaja päätti kokouksen klo 15.25.",
+                               "Ordföranden avslutade mötet kl. 15.25."), language) if past else "",
+            "minutes_allotted": None if past else 5,
+        },
+    ]
+
+
+def _purpose(grant_type: str, org: _Org) -> str:
+    fi = {
+        GrantType.OPERATING: "Yhdistyksen perustoiminta: vertaisryhmät, kerhot ja vapaaehtoistoiminta",
+        GrantType.WELLBEING: "Avoin liikunta- ja kohtaamistoiminta kaikenikäisille",
+    }
+    sv = {
+        GrantType.OPERATING: "Föreningens basverksamhet: kamratgrupper, klubbar och frivilligverksamhet",
+        GrantType.WELLBEING: "Öppen motions- och mötesverksamhet för alla åldrar",
+    }
+    texts = sv if org.primary == "sv" else fi
+    return texts.get(GrantType(grant_type), texts[GrantType.OPERATING])
+
+
+# -- the entry point ---------------------------------------------------------------------
+
+
+def create_demo(store: Store, seed: int = 2026, today: dt.date | None = None) -> DemoSummary:
+    """Fill an empty store with the demo register, in one operation named ``demo``.
+
+    ``today`` places the meetings, grant decisions and payments in time (default: today).
+    The same seed always gives the same organisations, people and texts. Raises
+    :class:`KnownError` if the store already holds organisations.
+    """
+    today = today or dt.date.today()
+    rng = random.Random(seed)
+    with store.operation(OPERATION) as session:
+        if session.scalar(select(func.count()).select_from(Organisation)):
+            raise KnownError(
+                _(
+                    "The database already holds organisations. "
+                    "Demo data can only be added to an empty database."
+                )
+            )
+        builder = _Builder(session, rng, today)
+        builder.organisations()
+        table_orgs = builder.choose_table()
+        builder.people(table_orgs)
+        builder.bodies(table_orgs)
+        builder.grants()
+        builder.checklist()
+        builder.summary.organisations = len(builder.orgs)
+        session.flush()
+    return builder.summary
