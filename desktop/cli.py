@@ -171,6 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
+            # The store (SQLAlchemy) is imported before PySide6 on purpose: PySide6 installs an
+            # import hook that makes every later import slower, a large share of a cold start.
+            import desktop.storage.store  # noqa: F401
             from desktop.ui.application import run_gui
 
             return run_gui(db_path=args.db, demo=args.demo, language=args.lang)

@@ -164,9 +164,6 @@ PLACES: tuple[Place, ...] = (
     Place("440", "Luoto", "Luodon", "Larsmo", 0.92, 3, "68570", "jakobstad", (
         Village(None, "Bosund"), Village(None, "Eugmo"), Village(None, "Holm"),
     )),
-    Place("152", "Isokyrö", "Isokyrön", "Storkyro", 0.01, 2, "61500", "vaasa", (
-        Village("Orismalan", None), Village("Lehmäjoen", None), Village("Tervajoen", None),
-    )),
     Place("280", "Korsnäs", "Korsnäsin", "Korsnäs", 0.97, 1, "66200", "suupohja", (
         Village(None, "Molpe"), Village(None, "Harrström"), Village(None, "Taklax"),
     )),
@@ -295,7 +292,7 @@ ANCHORS: tuple[tuple[str | None, str | None, Sector, str, str, int | None], ...]
     (None, "Vasa IFK rf", S.SPORTS, "town", "905", None),
     ("Pohjanmaan Syöpäyhdistys ry", "Cancerföreningen i Österbotten rf", S.PATIENT, "region",
      "905", 0),
-    ("Orismalan kyläyhdistys ry", None, S.VILLAGE, "village", "152", None),
+    ("Jakkulan kyläyhdistys ry", None, S.VILLAGE, "village", "399", None),
 )
 
 # Informal groups: no register entry, no Business ID.
@@ -304,7 +301,7 @@ GROUPS: tuple[tuple[str | None, str | None, Sector, str], ...] = (
     (None, "Stickcafé i Malax", S.OTHER, "475"),
     ("Laihian kävelykaverit", None, S.PENSIONERS, "399"),
     (None, "Mammagruppen i Närpes", S.SOCIAL_HEALTH, "545"),
-    ("Lukupiiri Sivut", None, S.CULTURE, "152"),
+    ("Lukupiiri Sivut", None, S.CULTURE, "399"),
     ("Ukrainalaisäitien vertaisryhmä", "Kamratgruppen för ukrainska mammor", S.IMMIGRATION, "905"),
     ("Kaskisten rantasiivoojat", "Kaskö strandstädare", S.ENVIRONMENT, "231"),
     (None, "Seniorgympa i Larsmo", S.PENSIONERS, "440"),
@@ -1307,7 +1304,7 @@ def _text(pair: tuple[str, str], language: str, joiner: str = "\n\n") -> str:
 
 
 def _standard_items(language: str, past: bool, checkers: list[str], chair: str) -> list[dict]:
-    items = [
+    items: list[dict[str, object]] = [
         {
             "title": _text(("Kokouksen avaus", "Mötets öppnande"), language, " / "),
             "item_type": ItemType.INFORMATION,

@@ -98,6 +98,11 @@ class Store:
             sync_municipalities(session)
         return cls(path, engine, OpenReport(created, upgraded_from, backup))
 
+    @staticmethod
+    def is_current(path: Path) -> bool:
+        """True when ``path`` opens without creating or upgrading anything (a quick check)."""
+        return migrate.sqlite_file_revision(Path(path)) == migrate.head_revision()
+
     def close(self) -> None:
         self.engine.dispose()
 

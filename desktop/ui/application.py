@@ -63,8 +63,12 @@ def open_store(path: Path, parent: QWidget | None, demo: bool | None, officer: s
             return None
         demo = choice == "demo"
     try:
-        store = run_with_progress(parent, _("Opening {name}…").format(name=path.name),
-                                  lambda: Store.open(path))
+        if Store.is_current(path):
+            store = Store.open(path)  # quick: no thread, no progress dialog
+        else:
+            store = run_with_progress(
+                parent, _("Opening {name}…").format(name=path.name), lambda: Store.open(path)
+            )
         store.officer = officer
         if is_new and demo:
             from desktop.services.demo import create_demo

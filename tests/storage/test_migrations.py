@@ -22,6 +22,13 @@ def test_revisions_form_one_chain_from_the_first():
     assert revisions[-1].down_revision is None
     assert len(migrate.script_directory().get_heads()) == 1
     assert len(revisions) >= 2
+    # The quick check at start-up reads ids from file names: it must agree with Alembic.
+    assert [r.revision for r in reversed(revisions)] == migrate.known_revisions()
+    assert migrate.script_directory().get_current_head() == migrate.head_revision()
+    for rev in revisions:
+        if rev.down_revision is not None:
+            assert migrate.known_revisions().index(rev.down_revision) + 1 == \
+                migrate.known_revisions().index(rev.revision)
 
 
 def test_an_older_database_is_upgraded_after_a_backup(tmp_path):

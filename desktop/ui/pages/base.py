@@ -49,8 +49,9 @@ def make_table(model: RowTableModel, parent: QWidget) -> QTableView:
 
 def fit_columns(view: QTableView, cap: int = 300) -> None:
     """Size columns to their contents, but keep long texts from pushing the others off screen."""
-    view.resizeColumnsToContents()
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(100)  # look at the first rows only: fast on any table size
+    view.resizeColumnsToContents()
     for column in range(header.count()):
         view.setColumnWidth(column, min(view.columnWidth(column), cap))
     view.setWordWrap(False)
