@@ -1,0 +1,1 @@
+"""Documents: PDF (reportlab), xlsx, ics, vcf. No Qt."""

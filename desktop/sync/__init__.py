@@ -1,0 +1,1 @@
+"""Sync by file export: bundle format, validation, merge. No Qt."""
