@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action(_("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addSeparator()
-        edit_menu.addAction(self._action(_("&Find…"), self.find, QKeySequence.StandardKey.Find))
+        edit_menu.addAction(self._action(_("&Find…"), self.find_organisation, QKeySequence.StandardKey.Find))
         self.delete_action = self._action(
             _("&Delete organisation…"), self.delete_organisation, QKeySequence.StandardKey.Delete
         )
@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
         self.settings.save()
         self._build()
 
-    def find(self) -> None:
+    def find_organisation(self) -> None:
         self.nav.setCurrentRow(0)
         self.register_page.focus_search()
 
