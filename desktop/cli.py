@@ -56,8 +56,27 @@ def build_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", parents=[db], help=_("take a backup of the database now"))
     backup.set_defaults(handler=cmd_backup)
 
-    checklist = sub.add_parser("checklist", parents=[db], help=_("show the checklist and its progress"))
-    checklist.set_defaults(handler=cmd_checklist)
+    checklist = sub.add_parser("checklist", parents=[db], help=_("checklists and their progress"))
+    checklist.set_defaults(handler=cmd_checklist_list)
+    steps = checklist.add_subparsers(dest="checklist_command", metavar=_("command"))
+    steps.add_parser("list", parents=[db], help=_("list the checklists")).set_defaults(
+        handler=cmd_checklist_list)
+    show = steps.add_parser("show", parents=[db], help=_("show a checklist's steps"))
+    show.add_argument("checklist", help=_("the checklist's name or the start of its id"))
+    show.set_defaults(handler=cmd_checklist_show)
+    new = steps.add_parser("new", parents=[db], help=_("start a checklist from the template"))
+    new.add_argument("name", help=_("name of the checklist"))
+    new.add_argument("--year", type=int, default=None, help=_("the year it covers"))
+    new.add_argument("--municipality", default=None, metavar="CODE",
+                     help=_("a municipality's checklist (Statistics Finland code)"))
+    new.set_defaults(handler=cmd_checklist_new)
+    report = steps.add_parser("report", parents=[db], help=_("write a checklist as a PDF report"))
+    report.add_argument("checklist", help=_("the checklist's name or the start of its id"))
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                        help=_("the PDF file to write"))
+    report.add_argument("--lang", dest="report_lang", choices=sorted(LANGUAGES), default=None,
+                        help=_("language of the report (default: the interface language)"))
+    report.set_defaults(handler=cmd_checklist_report)
 
     for name, text in (
         ("import", _("import organisations from Excel or CSV")),
@@ -141,7 +160,22 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_checklist(args: argparse.Namespace) -> int:
+def cmd_checklist_list(args: argparse.Namespace) -> int:
+    from desktop.services import checklist
+
+    store = _open(args)
+    try:
+        with store.read() as session:
+            for item in checklist.list_checklists(session):
+                done, total = checklist.progress(session, item.id)
+                print(f"{str(item.id)[:8]}  {item.name}: "
+                      + _("{done} of {total} steps done").format(done=done, total=total))
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_checklist_show(args: argparse.Namespace) -> int:
     from desktop.i18n import current_language
     from desktop.services import checklist
     from desktop.services.vocabulary import label
@@ -151,12 +185,44 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     language = current_language()
     try:
         with store.read() as session:
-            done, total = checklist.progress(session)
-            print(_("{done} of {total} steps done").format(done=done, total=total))
-            for item in checklist.list_items(session):
+            found = checklist.find_checklist(session, args.checklist)
+            done, total = checklist.progress(session, found.id)
+            print(f"{found.name}: " + _("{done} of {total} steps done").format(done=done, total=total))
+            for item in checklist.list_items(session, found.id):
                 print(f"[{label(ChecklistStatus, item.status)}] {item.title(language)}")
     finally:
         store.close()
+    return 0
+
+
+def cmd_checklist_new(args: argparse.Namespace) -> int:
+    from desktop.services import checklist
+
+    store = _open(args)
+    try:
+        checklist_id, _changes = checklist.create_checklist(
+            store, args.name, args.year, args.municipality)
+    finally:
+        store.close()
+    print(_("Checklist {name} started ({id}).").format(name=args.name, id=str(checklist_id)[:8]))
+    return 0
+
+
+def cmd_checklist_report(args: argparse.Namespace) -> int:
+    from desktop.documents.checklist_report import write_checklist_report
+    from desktop.i18n import current_language
+    from desktop.services import checklist
+
+    language = args.report_lang or current_language()
+    store = _open(args)
+    try:
+        with store.read() as session:
+            found = checklist.find_checklist(session, args.checklist)
+            report = checklist.report_data(session, found.id, language)
+    finally:
+        store.close()
+    write_checklist_report(report, args.output)
+    print(_("Report written to {path}.").format(path=args.output))
     return 0
 
 

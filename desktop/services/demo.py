@@ -23,11 +23,12 @@ from stdnum.fi import ytunnus
 
 from desktop.errors import KnownError
 from desktop.i18n import _
-from desktop.services.checklist import install_template, list_items
+from desktop.services.checklist import list_items, new_checklist
 from desktop.storage.models import (
     AgendaItem,
     Body,
     BodyMember,
+    Checklist,
     ContactPerson,
     GrantApplication,
     GrantCall,
@@ -1127,9 +1128,16 @@ class _Builder:
 
     def checklist(self) -> None:
         rng = self.rng
-        self.summary.checklist_items = install_template(self.session)
         liaison, coordinator = (person.name for person in self.staff)
         year = self.today.year
+        previous = new_checklist(self.session, f"Pohjanmaan hyvinvointialueen tarkistuslista {year - 1}",
+                                 year - 1)
+        current = new_checklist(self.session, f"Pohjanmaan hyvinvointialueen tarkistuslista {year}", year)
+        self.summary.checklist_items = len(list_items(self.session, current.id))
+        # Last year's list: the steps done this year were still under way then.
+        for item in list_items(self.session, previous.id):
+            item.status = rng.choice((ChecklistStatus.NOT_STARTED, ChecklistStatus.IN_PROGRESS,
+                                      ChecklistStatus.NOT_STARTED, ChecklistStatus.DONE))
         fixed: dict[str, tuple[ChecklistStatus, str, str]] = {
             "partnership_table": (ChecklistStatus.DONE, liaison,
                                   f"Aluehallituksen päätös 14.3.{year - 2} § 58; kumppanuuspöytä kokoontuu "
@@ -1150,7 +1158,7 @@ class _Builder:
                               "Sote-keskusten kokoustilat järjestöjen maksuttomaan käyttöön; "
                               "varauskäytäntö valmisteilla."),
         }
-        for item in list_items(self.session):
+        for item in list_items(self.session, current.id):
             if item.template_key in fixed:
                 status, owner, evidence = fixed[item.template_key]
             else:
@@ -1166,6 +1174,26 @@ class _Builder:
             item.evidence = evidence
             if status == ChecklistStatus.IN_PROGRESS:
                 item.due_on = self.today + dt.timedelta(days=rng.randint(30, 240))
+        self._link_evidence(current)
+
+    def _link_evidence(self, checklist: Checklist) -> None:
+        """Evidence that points at real records: a meeting's § and a grant call; one step overdue."""
+        items = {item.template_key: item for item in list_items(self.session, checklist.id)}
+        agenda = self.session.scalars(
+            select(AgendaItem).join(Meeting).where(Meeting.date < self.today)
+            .order_by(Meeting.date, AgendaItem.position)
+        ).all()
+        if "partnership_table" in items and agenda:
+            # The topical item with the most preparation, not one of the standard opening items.
+            topical = max(agenda, key=lambda a: len(a.background))
+            items["partnership_table"].evidence_agenda_item_id = topical.id
+        call = self.session.scalars(
+            select(GrantCall).where(GrantCall.year == self.today.year).order_by(GrantCall.name)
+        ).first()
+        if "grants" in items and call is not None:
+            items["grants"].evidence_grant_call_id = call.id
+        if "organisation_strategy" in items:
+            items["organisation_strategy"].due_on = self.today - dt.timedelta(days=20)
 
 
 # -- meeting contents --------------------------------------------------------------------

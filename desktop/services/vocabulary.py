@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from desktop.i18n import N_, _
+from desktop.i18n import N_, _, translate_in
 from desktop.storage.models.enums import (
     BodyKind,
     ChecklistStatus,
@@ -95,3 +95,11 @@ def label(enum_type: type[StrEnum], code: str) -> str:
 def labels(enum_type: type[StrEnum]) -> list[tuple[str, str]]:
     """(code, label) pairs in declaration order, for combo boxes and filters."""
     return [(member.value, _(_LABELS[member])) for member in enum_type]
+
+
+def label_in(language: str, enum_type: type[StrEnum], code: str) -> str:
+    """The label in a given language, e.g. for a document written in another language."""
+    try:
+        return translate_in(language, _LABELS[enum_type(code)])
+    except (ValueError, KeyError):
+        return code

@@ -1,7 +1,14 @@
 """All mapped tables; importing this package registers them on ``Base.metadata``."""
 
 from desktop.storage.base import Base, Syncable
-from desktop.storage.models.checklist import ChecklistItem
+from desktop.storage.models.attachments import Attachment
+from desktop.storage.models.checklist import (
+    Checklist,
+    ChecklistComment,
+    ChecklistItem,
+    ChecklistTemplate,
+    ChecklistTheme,
+)
 from desktop.storage.models.core import AuditEntry, Meta, Municipality
 from desktop.storage.models.grants import GrantApplication, GrantCall, GrantDecision, GrantPayment
 from desktop.storage.models.meetings import AgendaItem, Body, BodyMember, Meeting
@@ -9,11 +16,16 @@ from desktop.storage.models.register import ContactPerson, Organisation, Represe
 
 __all__ = [
     "AgendaItem",
+    "Attachment",
     "AuditEntry",
     "Base",
     "Body",
     "BodyMember",
+    "Checklist",
+    "ChecklistComment",
     "ChecklistItem",
+    "ChecklistTemplate",
+    "ChecklistTheme",
     "ContactPerson",
     "GrantApplication",
     "GrantCall",
