@@ -1133,7 +1133,8 @@ class _Builder:
         previous = new_checklist(self.session, f"Pohjanmaan hyvinvointialueen tarkistuslista {year - 1}",
                                  year - 1)
         current = new_checklist(self.session, f"Pohjanmaan hyvinvointialueen tarkistuslista {year}", year)
-        self.summary.checklist_items = len(list_items(self.session, current.id))
+        self.summary.checklist_items = sum(
+            len(list_items(self.session, c.id)) for c in (previous, current))
         # Last year's list: the steps done this year were still under way then.
         for item in list_items(self.session, previous.id):
             item.status = rng.choice((ChecklistStatus.NOT_STARTED, ChecklistStatus.IN_PROGRESS,

@@ -76,17 +76,15 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 12pt; } "
                                "QListWidget#navigation::item { padding: 8px; }")
         self.stack = QStackedWidget(central)
+        # Pages are built when first shown: a cold start reads only what the first page shows.
         self.pages: dict[str, Page] = {}
-        for key, title, page_class in PAGES:
+        for _key, title, _class in PAGES:
             self.nav.addItem(_(title))
-            page = page_class(self.store, self.stack)
-            self.pages[key] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget(self.stack))
         self.nav.currentRowChanged.connect(self._show_page)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.register_page.status_changed.connect(self._update_status)
         self._build_menus()
         self.db_label = QLabel(str(self.store.path))
         self.statusBar().addPermanentWidget(self.db_label)
@@ -94,9 +92,23 @@ class MainWindow(QMainWindow):
         start = keys.index(self.settings.last_page) if self.settings.last_page in keys else 0
         self.nav.setCurrentRow(start)
 
+    def page(self, key: str) -> Page:
+        """The page for ``key``, built on first use."""
+        if key not in self.pages:
+            index = [k for k, _t, _c in PAGES].index(key)
+            page = PAGES[index][2](self.store, self.stack)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[key] = page
+            if isinstance(page, RegisterPage):
+                page.status_changed.connect(self._update_status)
+        return self.pages[key]
+
     @property
     def register_page(self) -> RegisterPage:
-        page = self.pages["register"]
+        page = self.page("register")
         assert isinstance(page, RegisterPage)
         return page
 
@@ -155,6 +167,7 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
+        self.page(PAGES[row][0])
         self.stack.setCurrentIndex(row)
         self.settings.last_page = PAGES[row][0]
         self.delete_action.setEnabled(PAGES[row][0] == "register")

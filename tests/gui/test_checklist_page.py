@@ -13,6 +13,7 @@ from desktop.ui.pages.checklist import ITEM_ID, ChecklistPage
 @pytest.fixture
 def page(qtbot, demo_store):
     widget = ChecklistPage(demo_store)
+    demo_store.subscribe(widget.on_changes)  # the main window does this for its pages
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -46,11 +47,15 @@ def test_editing_a_step_in_its_dialog_updates_the_view_and_its_history(qtbot, pa
     dialog = page.open_item(row)
     dialog.status.setCurrentIndex(dialog.status.findData("done"))
     dialog.owner.clear()
-    qtbot.keyClicks(dialog.owner, "Åsa Öhman")
+    # QTest types ASCII only; the letters with diacritics arrive as an input method would send them.
+    dialog.owner.insert("Å")
+    qtbot.keyClicks(dialog.owner, "sa ")
+    dialog.owner.insert("Ö")
+    qtbot.keyClicks(dialog.owner, "hman")
     dialog.meeting.setCurrentIndex(1)
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     row = find_row(page, "Laaditaan järjestöstrategia")
-    assert (row.text(1), row.text(2)) == ("Valmis", "Åsa Öhman")
+    assert (row.text(1), row.text(2)) == ("Tehty", "Åsa Öhman")
     assert top_level_texts(page)[0] != "Myöhässä"  # no longer overdue once done
     with demo_store.read() as session:
         history = checklist.item_history(session, row.data(0, ITEM_ID))
@@ -63,12 +68,15 @@ def test_editing_a_step_in_its_dialog_updates_the_view_and_its_history(qtbot, pa
 
 def test_comments_are_added_with_enter(qtbot, page, demo_store):
     row = find_row(page, "Laaditaan järjestöstrategia")
+    item_id = row.data(0, ITEM_ID)
     dialog = page.open_item(row)
-    qtbot.keyClicks(dialog.new_comment, "Luonnos lähetetty lausunnoille.")
+    qtbot.keyClicks(dialog.new_comment, "Luonnos l")
+    dialog.new_comment.insert("ä")
+    qtbot.keyClicks(dialog.new_comment, "hetetty lausunnoille.")
     qtbot.keyClick(dialog.new_comment, Qt.Key.Key_Return)
     assert dialog.comments.count() == 1 and dialog.new_comment.text() == ""
     with demo_store.read() as session:
-        assert [c.text for c in session.get(checklist.ChecklistItem, row.data(0, ITEM_ID)).comments] == [
+        assert [c.text for c in session.get(checklist.ChecklistItem, item_id).comments] == [
             "Luonnos lähetetty lausunnoille."]
     dialog.reject()
 
@@ -94,3 +102,14 @@ def test_comparing_with_last_year_marks_the_differences(page):
     assert changed
     assert model.data(model.index(changed[0], 1), Qt.ItemDataRole.FontRole).bold()
     dialog.reject()
+
+
+def test_the_pdf_report_is_written_and_reads_back(page, tmp_path):
+    from pypdf import PdfReader
+
+    target = tmp_path / "raportti.pdf"
+    page.write_report(page.current_id(), target, "sv")
+    text = "\n".join(p.extract_text() for p in PdfReader(target).pages)
+    assert page.chooser.currentText() in text
+    assert "Välfärdsområdet" in text and "försenad" in text
+    assert f"1 ({len(PdfReader(target).pages)})" in text

@@ -48,8 +48,8 @@ def test_search_as_you_type_filters_and_keeps_umlauts_apart(qtbot, window):
 
 def test_shortcuts_switch_pages_and_find_focuses_search(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert window.stack.currentWidget() is window.pages["grants"]
-    assert window.pages["grants"].model.rowCount() >= 4
+    assert window.stack.currentWidget() is window.page("grants")
+    assert window.page("grants").model.rowCount() >= 4
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.register_page
     assert window.register_page.search.hasFocus()
@@ -70,7 +70,7 @@ def test_language_is_one_menu_choice_away_and_remembered(window, isolated_dirs, 
 def test_swedish_shows_swedish_everywhere(window):
     window.set_language("sv")
     assert nav_texts(window) == ["Register", "Möten", "Bidrag", "Checklista", "Synkronisering"]
-    grants = window.pages["grants"]
+    grants = window.page("grants")
     assert grants.model.headerData(4, Qt.Orientation.Horizontal) == "Budget"
     assert "€" in grants.model.data(grants.model.index(0, 4))
 
@@ -86,7 +86,7 @@ def test_last_page_and_geometry_are_remembered(qtbot, demo_store, isolated_dirs)
     again = MainWindow(demo_store, Settings.load())
     qtbot.addWidget(again)
     again.show()
-    assert again.stack.currentWidget() is again.pages["checklist"]
+    assert again.stack.currentWidget() is again.page("checklist")
     assert (again.width(), again.height()) == (800, 550)
 
 
@@ -112,4 +112,4 @@ def test_every_page_has_translated_content_in_all_languages(window):
     for language in ("sv", "en", "fi"):
         window.set_language(language)
         for key, _title, _cls in PAGES:
-            assert window.pages[key].title.text()
+            assert window.page(key).title.text()

@@ -270,5 +270,5 @@ def test_report_data_is_in_the_report_language(demo_store: Store):
     assert report.subtitle.startswith("Välfärdsområdet")
     assert sum(t.total for t in report.themes) == report.total
     statuses = {i.status for t in report.themes for i in t.items}
-    assert statuses <= {"Inte påbörjad", "Pågår", "Klar", "Ej aktuellt"}, statuses
+    assert statuses <= {"Inte påbörjat", "Pågår", "Klart", "Ej aktuellt"}, statuses
     assert any(i.overdue for t in report.themes for i in t.items)

@@ -68,3 +68,27 @@ def test_backup_writes_a_copy(tmp_path, capsys, isolated_dirs):
     assert main(["demo", "--db", str(db)]) == 0
     assert main(["backup", "--db", str(db)]) == 0
     assert len(list((isolated_dirs / "data" / "backups").glob("demo.*.manual.sqlite3"))) == 1
+
+
+def test_checklists_from_the_command_line(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    db = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert main(["checklist", "new", "Vaasan lista", "--year", "2027", "--municipality", "905",
+                 "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["checklist", "list", "--db", str(db)]) == 0
+    listing = capsys.readouterr().out
+    assert "Vaasan lista" in listing and len(listing.strip().splitlines()) == 3
+    assert main(["checklist", "show", "vaasan lista", "--db", str(db)]) == 0
+    assert "Vaasan lista" in capsys.readouterr().out
+    report = tmp_path / "lista.pdf"
+    assert main(["checklist", "report", "Vaasan lista", "-o", str(report), "--lang", "en",
+                 "--db", str(db)]) == 0
+    text = PdfReader(report).pages[0].extract_text()
+    assert "Vaasan lista" in text and "Vaasa" in text
+    assert main(["checklist", "report", "nothing like it", "-o", str(report), "--db", str(db)]) == 1
+    assert main(["checklist", "report", "Vaasan lista", "-o", str(tmp_path / "no" / "x.pdf"),
+                 "--db", str(db)]) == 1
+    assert not (tmp_path / "no").exists()

@@ -109,7 +109,8 @@ def test_counts_are_in_the_expected_ranges(demo: tuple[Store, DemoSummary]):
     assert 50 <= counts[GrantApplication] <= 70
     assert 0 < counts[GrantDecision] <= counts[GrantApplication]
     assert counts[GrantPayment] > 0
-    assert counts[ChecklistItem] == sum(len(t["items"]) for t in checklist.load_template())
+    # This year's checklist and last year's, both from the template.
+    assert counts[ChecklistItem] == 2 * sum(len(t["items"]) for t in checklist.load_template())
     # The summary tells the truth.
     assert (
         summary.organisations, summary.contacts, summary.representations, summary.bodies,
@@ -304,10 +305,17 @@ def test_grant_money_is_integer_cents_and_never_exceeds_what_was_applied(store: 
 # -- the checklist -----------------------------------------------------------------------
 
 
-def test_the_checklist_is_installed_with_varied_statuses(store: Store):
+def test_this_and_last_years_checklists_with_varied_statuses(store: Store):
     with store.read() as session:
-        items = checklist.list_items(session)
-        done, total = checklist.progress(session)
+        current, previous = checklist.list_checklists(session)
+        assert (current.year, previous.year) == (TODAY.year, TODAY.year - 1)
+        items = checklist.list_items(session, current.id)
+        done, total = checklist.progress(session, current.id)
+        assert checklist.progress(session, previous.id)[0] < done
+        assert any(checklist.is_overdue(i, TODAY) for i in items)
+        linked = [i for i in items if i.evidence_agenda_item_id or i.evidence_grant_call_id]
+        assert len(linked) == 2
+        assert any("§" in line for i in linked for line in checklist.evidence_lines(session, i, "fi"))
     assert {i.status for i in items} == set(ChecklistStatus)
     assert any(i.owner for i in items) and any(i.evidence for i in items)
     assert any(i.due_on for i in items if i.status == ChecklistStatus.IN_PROGRESS)

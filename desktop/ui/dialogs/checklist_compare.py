@@ -31,9 +31,9 @@ class CompareDialog(QDialog):
         self.right = QComboBox()
         with store.read() as session:
             for item in checklist.list_checklists(session):
-                self.left.addItem(item.name, item.id)
-                self.right.addItem(item.name, item.id)
-        self.left.setCurrentIndex(self.left.findData(left_id))
+                self.left.addItem(item.name, str(item.id))
+                self.right.addItem(item.name, str(item.id))
+        self.left.setCurrentIndex(self.left.findData(str(left_id)))
         self.right.setCurrentIndex(1 if self.left.currentIndex() == 0 and self.right.count() > 1 else 0)
         form.addRow(_("Checklist"), self.left)
         form.addRow(_("Compared with"), self.right)
@@ -62,4 +62,5 @@ class CompareDialog(QDialog):
             self.model.set_rows([])
             return
         with self.store.read() as session:
-            self.model.set_rows(checklist.compare(session, left, right, current_language()))
+            self.model.set_rows(
+                checklist.compare(session, uuid.UUID(left), uuid.UUID(right), current_language()))

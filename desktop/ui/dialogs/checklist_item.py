@@ -137,8 +137,8 @@ class ChecklistItemDialog(QDialog):
             "due_on": self.due.date().toPython() if self.has_due.isChecked() else None,
             "evidence": self.evidence.toPlainText().strip(),
             "evidence_link": self.link.text().strip(),
-            "evidence_agenda_item_id": self.meeting.currentData(),
-            "evidence_grant_call_id": self.call.currentData(),
+            "evidence_agenda_item_id": _uuid(self.meeting.currentData()),
+            "evidence_grant_call_id": _uuid(self.call.currentData()),
         }
 
     def save(self) -> None:
@@ -169,15 +169,19 @@ class ChecklistItemDialog(QDialog):
 
 def _choice_combo(choices: list[checklist.EvidenceChoice], current: uuid.UUID | None) -> QComboBox:
     combo = QComboBox()
-    combo.addItem(_("(none)"), None)
+    combo.addItem(_("(none)"), "")
     for choice in choices:
-        combo.addItem(choice.label, choice.id)
+        combo.addItem(choice.label, str(choice.id))
     combo.setMaxVisibleItems(20)
     combo.setMinimumContentsLength(30)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     if current is not None:
-        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.setCurrentIndex(max(0, combo.findData(str(current))))
     return combo
+
+
+def _uuid(text: str | None) -> uuid.UUID | None:
+    return uuid.UUID(text) if text else None
 
 
 def _escape(text: str) -> str:

@@ -34,6 +34,13 @@ class Page(QWidget):
     def status_text(self) -> str:
         return ""
 
+    def notify(self, text: str, milliseconds: int = 8000) -> None:
+        """A passing message in the main window's status bar (pages also live alone in tests)."""
+        window = self.window()
+        status_bar = getattr(window, "statusBar", None)
+        if callable(status_bar):
+            status_bar().showMessage(text, milliseconds)
+
 
 def make_table(model: RowTableModel, parent: QWidget) -> QTableView:
     view = QTableView(parent)

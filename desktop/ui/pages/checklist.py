@@ -81,7 +81,9 @@ class ChecklistPage(Page):
     # -- reading -------------------------------------------------------------------------
 
     def current_id(self) -> uuid.UUID | None:
-        return self.chooser.currentData()
+        # Combo boxes hold ids as text: Qt compares the data of findData() by value.
+        data = self.chooser.currentData()
+        return uuid.UUID(data) if data else None
 
     def refresh(self) -> None:
         keep = self.current_id()
@@ -89,8 +91,8 @@ class ChecklistPage(Page):
         self.chooser.clear()
         with self.store.read() as session:
             for item in checklist.list_checklists(session):
-                self.chooser.addItem(item.name, item.id)
-        index = self.chooser.findData(keep) if keep is not None else 0
+                self.chooser.addItem(item.name, str(item.id))
+        index = self.chooser.findData(str(keep)) if keep is not None else 0
         self.chooser.setCurrentIndex(max(index, 0))
         self.chooser.blockSignals(False)
         self._fill()
@@ -140,8 +142,8 @@ class ChecklistPage(Page):
                     groups[item.theme] = parent
                 self._add_row(parent, item, language, overdue=checklist.is_overdue(item, today))
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
-        self.tree.resizeColumnToContents(3)
+        for column in (1, 2, 3):
+            self.tree.resizeColumnToContents(column)
         self.progress.setRange(0, max(self._total, 1))
         self.progress.setValue(self._done)
         self.progress.setFormat(_("{done} of {total} steps done").format(done=self._done, total=self._total))
@@ -174,7 +176,7 @@ class ChecklistPage(Page):
         def create() -> None:
             name, year, municipality = dialog.values()
             checklist_id, _changes = checklist.create_checklist(self.store, name, year, municipality)
-            self.chooser.setCurrentIndex(self.chooser.findData(checklist_id))
+            self.chooser.setCurrentIndex(self.chooser.findData(str(checklist_id)))
 
         dialog.accepted.connect(create)
         dialog.open()
@@ -236,7 +238,7 @@ class ChecklistPage(Page):
         except KnownError as exc:
             QMessageBox.warning(self, _("PDF report"), str(exc))
             return
-        self.window().statusBar().showMessage(_("Report written to {path}.").format(path=target), 8000)
+        self.notify(_("Report written to {path}.").format(path=target))
 
     def save_as_template(self) -> None:
         checklist_id = self.current_id()
@@ -247,8 +249,7 @@ class ChecklistPage(Page):
             _("New checklists will start from this checklist's themes and steps. What changed?"))
         if ok:
             version, _changes = checklist.save_as_template(self.store, checklist_id, note.strip())
-            self.window().statusBar().showMessage(
-                _("Template version {version} saved.").format(version=version), 8000)
+            self.notify(_("Template version {version} saved.").format(version=version))
 
 
 def _clear_layout(layout: QGridLayout) -> None:
