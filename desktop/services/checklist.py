@@ -147,19 +147,24 @@ def list_checklists(session: Session) -> list[Checklist]:
 
 
 def find_checklist(session: Session, reference: str) -> Checklist:
-    """A checklist by its name (case-insensitive) or the start of its id; for the command line."""
+    """A checklist by name, the start of its id, or a part of its name that only it has."""
     wanted = reference.strip().casefold()
-    candidates = [
-        c for c in list_checklists(session)
-        if c.name.casefold() == wanted or str(c.id).startswith(wanted) or c.id.hex.startswith(wanted)
-    ]
-    if len(candidates) != 1:
-        names = ", ".join(f"{c.name} ({str(c.id)[:8]})" for c in list_checklists(session))
-        raise ValidationError(
-            _("No single checklist matches '{reference}'. Checklists: {names}").format(
-                reference=reference, names=names or "—")
-        )
-    return candidates[0]
+    everything = list_checklists(session)
+    for rule in (
+        lambda c: c.name.casefold() == wanted,
+        lambda c: bool(wanted) and (str(c.id).startswith(wanted) or c.id.hex.startswith(wanted)),
+        lambda c: bool(wanted) and wanted in c.name.casefold(),
+    ):
+        candidates = [c for c in everything if rule(c)]
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            break
+    names = ", ".join(f"{c.name} ({str(c.id)[:8]})" for c in everything)
+    raise ValidationError(
+        _("No single checklist matches '{reference}'. Checklists: {names}").format(
+            reference=reference, names=names or "—")
+    )
 
 
 def themes(session: Session, checklist_id: uuid.UUID) -> list[ChecklistTheme]:

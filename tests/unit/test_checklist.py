@@ -144,6 +144,7 @@ def test_several_checklists_are_independent(store: Store):
         assert checklist.find_checklist(session, "vaasan LISTA").id == vaasa
         with pytest.raises(ValidationError):
             checklist.find_checklist(session, "lista")
+        assert checklist.find_checklist(session, "vaasan").id == vaasa
 
 
 def test_a_checklist_needs_a_name(store: Store):
