@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("language of the report (default: the interface language)"))
     report.set_defaults(handler=cmd_checklist_report)
 
+    selftest = sub.add_parser("selftest", parents=[db], help=_("check that the installed program works"))
+    selftest.set_defaults(handler=cmd_selftest)
+
     for name, text in (
         ("import", _("import organisations from Excel or CSV")),
         ("export", _("export the register")),
@@ -224,6 +227,12 @@ def cmd_checklist_report(args: argparse.Namespace) -> int:
     write_checklist_report(report, args.output)
     print(_("Report written to {path}.").format(path=args.output))
     return 0
+
+
+def cmd_selftest(_args: argparse.Namespace) -> int:
+    from desktop.ui.selftest import run_selftest
+
+    return run_selftest()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

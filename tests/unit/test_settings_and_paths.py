@@ -42,3 +42,12 @@ def test_settings_round_trip_and_survive_a_damaged_file(tmp_path):
     assert loaded.recent_databases == ["/a.sqlite3", "/b.sqlite3"]
     path.write_text("{not json")
     assert Settings.load(path) == Settings()
+
+
+def test_the_version_comes_from_pyproject():
+    import tomllib
+
+    import desktop
+
+    pyproject = tomllib.loads((Path(desktop.__file__).parents[1] / "pyproject.toml").read_text())
+    assert desktop.__version__ == pyproject["project"]["version"]
