@@ -205,6 +205,26 @@ def payload_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
+CHECK_DIR = Path(tempfile.gettempdir()) / "kumppani-nsis-check"
+
+
+def check(out_dir: Path | None = None, makensis: str | None = None) -> Path:
+    """Compile the script against a dummy payload (installing makensis if need be); the setup path.
+
+    The dummy payload is thrown away; the compiled installer stays in ``out_dir`` (default: a
+    ``kumppani-nsis-check`` folder in the temporary directory).
+    """
+    makensis = makensis or ensure_makensis()
+    with tempfile.TemporaryDirectory(prefix="kumppani-nsis-") as temp:
+        payload = make_dummy_payload(Path(temp) / "payload")
+        started = time.perf_counter()
+        setup = compile_installer(payload, out_dir or CHECK_DIR, makensis)
+        seconds = time.perf_counter() - started
+        print(f"makensis {makensis_version(makensis)}: {setup.stat().st_size} bytes for a "
+              f"{payload_size(payload)}-byte dummy payload in {seconds:.2f} s", file=sys.stderr)
+    return setup
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     mode = parser.add_mutually_exclusive_group(required=True)
@@ -216,22 +236,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
-        makensis = args.makensis or ensure_makensis()
         if args.check:
-            # The dummy payload is thrown away; the checked installer stays where it is printed.
-            out_dir = args.out or Path(tempfile.gettempdir()) / "kumppani-nsis-check"
-            with tempfile.TemporaryDirectory(prefix="kumppani-nsis-") as temp:
-                payload = make_dummy_payload(Path(temp) / "payload")
-                started = time.perf_counter()
-                setup = compile_installer(payload, out_dir, makensis)
-                seconds = time.perf_counter() - started
-                print(f"makensis {makensis_version(makensis)}: {setup.stat().st_size} bytes for "
-                      f"a {payload_size(payload)}-byte dummy payload in {seconds:.2f} s",
-                      file=sys.stderr)
-            print(setup)
-        else:
-            setup = compile_installer(args.payload, args.out or ROOT / "dist", makensis)
-            print(setup)
+            print(check(args.out, args.makensis))
+            return 0
+        makensis = args.makensis or ensure_makensis()
+        started = time.perf_counter()
+        setup = compile_installer(args.payload, args.out or ROOT / "dist", makensis)
+        print(f"makensis {makensis_version(makensis)}: {setup.stat().st_size} bytes in "
+              f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
+        print(setup)
     except RuntimeError as error:
         print(error, file=sys.stderr)
         return 1

@@ -1,4 +1,4 @@
-; Kumppani's Windows installer: NSIS 3, Modern UI 2, Unicode.
+﻿; Kumppani's Windows installer: NSIS 3, Modern UI 2, Unicode.
 ;
 ; Compiled by installer/nsis.py (python installer/nsis.py --payload dist/kumppani --out dist),
 ; which passes these defines (-D on Linux, /D or -D on Windows):

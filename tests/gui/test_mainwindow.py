@@ -113,3 +113,21 @@ def test_every_page_has_translated_content_in_all_languages(window):
         window.set_language(language)
         for key, _title, _cls in PAGES:
             assert window.page(key).title.text()
+
+
+def test_file_new_database_switches_the_window_to_the_new_file(qtbot, demo_store, tmp_path):
+    from desktop.ui.application import open_store
+
+    settings = Settings()
+    win = MainWindow(demo_store, settings, open_store=lambda p: open_store(p, None, False, ""))
+    qtbot.addWidget(win)
+    win.show()
+    assert win.register_page.model.rowCount() >= 150
+    target = tmp_path / "toinen.sqlite3"
+    win._switch_to(target)
+    assert target.exists()
+    assert win.windowTitle().endswith("toinen.sqlite3")
+    assert win.register_page.model.rowCount() == 0
+    assert settings.recent_databases[0] == str(target)
+    win.close()
+    win.store.close()
