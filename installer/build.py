@@ -77,6 +77,22 @@ def smoke_test(program: Path) -> None:
     log(f"smoke test passed: {program}")
 
 
+def check_portable_mode(bundle: Path) -> None:
+    """A portable.txt beside the program keeps the database beside it (a USB stick)."""
+    marker, data = bundle / "portable.txt", bundle / "KumppaniData"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KUMPPANI_")}
+    marker.write_text("")
+    try:
+        subprocess.run([str(bundle / "kumppani"), "demo"], env=env, check=True, capture_output=True,
+                       timeout=120)
+        if not (data / "data" / "kumppani.sqlite3").is_file():
+            raise SystemExit("portable mode: the database was not written beside the program")
+    finally:
+        marker.unlink(missing_ok=True)
+        shutil.rmtree(data, ignore_errors=True)
+    log("portable mode keeps the database beside the program")
+
+
 def render_icons(target: Path) -> None:
     """PNG icons in the standard sizes from the SVG, rendered by Qt's SVG module."""
     code = f"""
@@ -189,6 +205,7 @@ def main() -> None:
     bundle = freeze()
     freeze_seconds = time.perf_counter() - started
     smoke_test(bundle / "kumppani")
+    check_portable_mode(bundle)
     deb = build_deb(bundle)
     check_deb(deb, args.install)
     if not args.skip_nsis:
