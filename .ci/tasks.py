@@ -41,7 +41,7 @@ def update() -> None:
         po = I18N / lang / "LC_MESSAGES" / "kumppani.po"
         if po.exists():
             _pybabel("update", "-i", str(POT), "-d", str(I18N), "-D", "kumppani", "-l", lang,
-                     "--no-fuzzy-matching")
+                     "--no-fuzzy-matching", "--ignore-obsolete")
         else:
             _pybabel("init", "-i", str(POT), "-d", str(I18N), "-D", "kumppani", "-l", lang)
 
