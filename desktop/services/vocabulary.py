@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from desktop.i18n import N_, _, translate_in
+from desktop.i18n import _, translate_in
+from desktop.storage.models.enums import (
+    LABELS as _LABELS,
+)
 from desktop.storage.models.enums import (
     BodyKind,
     ChecklistStatus,
@@ -17,58 +20,6 @@ from desktop.storage.models.enums import (
     OrganisationStatus,
     Sector,
 )
-
-_LABELS: dict[StrEnum, str] = {
-    OrganisationForm.REGISTERED_ASSOCIATION: N_("Registered association"),
-    OrganisationForm.FOUNDATION: N_("Foundation"),
-    OrganisationForm.UNREGISTERED_GROUP: N_("Unregistered group"),
-    OrganisationForm.COOPERATIVE: N_("Cooperative"),
-    OrganisationForm.OTHER: N_("Other form"),
-    OrganisationStatus.ACTIVE: N_("Active"),
-    OrganisationStatus.DORMANT: N_("Dormant"),
-    OrganisationStatus.DISSOLVED: N_("Dissolved"),
-    Sector.SOCIAL_HEALTH: N_("Social and health"),
-    Sector.SPORTS: N_("Sports"),
-    Sector.YOUTH: N_("Youth"),
-    Sector.CULTURE: N_("Culture"),
-    Sector.IMMIGRATION: N_("Immigration"),
-    Sector.ENVIRONMENT: N_("Environment"),
-    Sector.VILLAGE: N_("Village and residents"),
-    Sector.PENSIONERS: N_("Pensioners"),
-    Sector.DISABILITY: N_("Disability"),
-    Sector.PATIENT: N_("Patient"),
-    Sector.OTHER: N_("Other sector"),
-    BodyKind.PARTNERSHIP_TABLE: N_("Partnership table"),
-    BodyKind.ARENA: N_("Organisation arena"),
-    BodyKind.WORKING_GROUP: N_("Working group"),
-    MemberRole.CHAIR: N_("Chair"),
-    MemberRole.VICE_CHAIR: N_("Vice-chair"),
-    MemberRole.SECRETARY: N_("Secretary"),
-    MemberRole.MEMBER: N_("Member"),
-    MeetingStatus.PLANNED: N_("Planned"),
-    MeetingStatus.AGENDA_SENT: N_("Agenda sent"),
-    MeetingStatus.HELD: N_("Held"),
-    MeetingStatus.MINUTES_CHECKED: N_("Minutes checked"),
-    MeetingStatus.MINUTES_APPROVED: N_("Minutes approved"),
-    ItemType.DECISION: N_("Decision"),
-    ItemType.INFORMATION: N_("Information"),
-    ItemType.DISCUSSION: N_("Discussion"),
-    ItemType.WORKSHOP: N_("Workshop"),
-    GrantType.OPERATING: N_("Operating grant"),
-    GrantType.PROJECT: N_("Project grant"),
-    GrantType.PREMISES: N_("Premises grant"),
-    GrantType.WELLBEING: N_("Health and wellbeing promotion grant"),
-    GrantType.EVENT: N_("Event grant"),
-    GrantType.OTHER: N_("Other grant"),
-    DecisionStatus.GRANTED: N_("Granted"),
-    DecisionStatus.PARTLY_GRANTED: N_("Partly granted"),
-    DecisionStatus.REJECTED: N_("Rejected"),
-    DecisionStatus.CANCELLED: N_("Cancelled"),
-    ChecklistStatus.NOT_STARTED: N_("Not started"),
-    ChecklistStatus.IN_PROGRESS: N_("In progress"),
-    ChecklistStatus.DONE: N_("Done"),
-    ChecklistStatus.NOT_APPLICABLE: N_("Not applicable"),
-}
 
 ENUMS = (
     OrganisationForm,

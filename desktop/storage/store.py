@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop import paths
 from desktop.errors import KnownError, NewerDatabaseError
 from desktop.i18n import _
-from desktop.storage import migrate
+from desktop.storage import migrate, search
 from desktop.storage.backup import backup_database
 from desktop.storage.dialect import create_sqlite_engine, is_sqlite_database
 from desktop.storage.hlc import HybridLogicalClock
@@ -95,7 +95,10 @@ class Store:
                 log.info("upgrading %s from %s to %s (backup %s)", path, current, head, backup)
             migrate.upgrade(engine)
         with Session(engine) as session, session.begin():
-            sync_municipalities(session)
+            reference_changed = sync_municipalities(session)
+            if reference_changed or _get_meta(session, search.META_KEY) != search.INDEX_VERSION:
+                search.reindex(session)
+                _set_meta(session, search.META_KEY, search.INDEX_VERSION)
         return cls(path, engine, OpenReport(created, upgraded_from, backup))
 
     @staticmethod
@@ -124,6 +127,10 @@ class Store:
                 with session.begin():
                     yield session
                     session.flush()
+                    # The search index changes in the same transaction as what it indexes.
+                    touched = search.affected_organisations(session, ctx.changes)
+                    if touched:
+                        search.reindex(session, touched)
                     _set_meta(session, "clock", str(self.clock.last))
             finally:
                 session.close()
@@ -162,6 +169,11 @@ def _ensure_meta(session: Session, key: str, make: Callable[[], str]) -> str:
         row = Meta(key=key, value=make())
         session.add(row)
     return row.value
+
+
+def _get_meta(session: Session, key: str) -> str | None:
+    row = session.get(Meta, key)
+    return row.value if row else None
 
 
 def _set_meta(session: Session, key: str, value: str) -> None:

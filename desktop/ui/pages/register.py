@@ -49,7 +49,11 @@ class RegisterPage(Page):
         self._filter(self.search.text())
 
     def _filter(self, text: str) -> None:
-        self.model.set_rows([r for r in self._all if register.matches(r, text)] if text else self._all)
+        if text.strip():
+            found = register.matching_ids(self.store, text)
+            self.model.set_rows([r for r in self._all if r.id in found])
+        else:
+            self.model.set_rows(self._all)
         self.status_changed.emit()
 
     def focus_search(self) -> None:
