@@ -13,17 +13,19 @@ from pathlib import Path
 
 from desktop import __version__, paths
 from desktop.errors import KnownError
-from desktop.i18n import LANGUAGES, _, set_language
+from desktop.i18n import LANGUAGES, _, ngettext, set_language
 from desktop.logs import setup_logging
 from desktop.settings import Settings
 
 
-def _db_parent() -> argparse.ArgumentParser:
+def _db_parent(top: bool = False) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "--db",
         type=Path,
-        default=None,
+        # Only the top level sets the default: a subcommand's --db must not overwrite
+        # `kumppani --db X command` with None.
+        default=None if top else argparse.SUPPRESS,
         metavar="PATH",
         help=_("database file (default: {path}; or set {env})").format(
             path=paths.default_db_path(), env=paths.ENV_DB
@@ -37,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kumppani",
         description=_("Kumppani: organisations, partnership tables, grants and the checklist."),
-        parents=[db],
+        parents=[_db_parent(top=True)],
     )
     parser.add_argument("--version", action="version", version=f"Kumppani {__version__}")
     parser.add_argument(
@@ -81,9 +83,31 @@ def build_parser() -> argparse.ArgumentParser:
     selftest = sub.add_parser("selftest", parents=[db], help=_("check that the installed program works"))
     selftest.set_defaults(handler=cmd_selftest)
 
+    export = sub.add_parser("export", parents=[db], help=_("export the register"))
+    what = export.add_subparsers(dest="export_what", metavar=_("what"), required=True)
+    organisations = what.add_parser(
+        "organisations", parents=[db], help=_("organisations as CSV or XLSX (by the file name)"))
+    organisations.add_argument("file", type=Path, help=_("the .csv or .xlsx file to write"))
+    organisations.add_argument("--lang", dest="export_lang", choices=sorted(LANGUAGES), default=None,
+                               help=_("language of the headings and labels"))
+    organisations.set_defaults(handler=cmd_export_organisations)
+    contacts = what.add_parser("contacts", parents=[db], help=_("contact persons as vCards"))
+    contacts.add_argument("file", type=Path, help=_("the .vcf file to write"))
+    contacts.set_defaults(handler=cmd_export_contacts)
+
+    importing = sub.add_parser("import", parents=[db], help=_("import organisations from Excel or CSV"))
+    what_in = importing.add_subparsers(dest="import_what", metavar=_("what"), required=True)
+    orgs_in = what_in.add_parser(
+        "organisations", parents=[db],
+        help=_("organisations (and their contact persons) from a .csv or .xlsx file"))
+    orgs_in.add_argument("file", type=Path, help=_("the .csv or .xlsx file to read"))
+    orgs_in.add_argument("--dry-run", action="store_true",
+                         help=_("only report what would be added, updated or rejected"))
+    orgs_in.add_argument("--mapping", action="append", default=[], metavar="HEADING=FIELD",
+                         help=_("read a column as a field (repeatable)"))
+    orgs_in.set_defaults(handler=cmd_import_organisations)
+
     for name, text in (
-        ("import", _("import organisations from Excel or CSV")),
-        ("export", _("export the register")),
         ("pdf", _("write meeting documents as PDF")),
         ("sync", _("exchange changes with other copies by file")),
         ("grants", _("grant statistics")),
@@ -226,6 +250,65 @@ def cmd_checklist_report(args: argparse.Namespace) -> int:
         store.close()
     write_checklist_report(report, args.output)
     print(_("Report written to {path}.").format(path=args.output))
+    return 0
+
+
+def cmd_import_organisations(args: argparse.Namespace) -> int:
+    """Exit 1 when rows were rejected; nothing is written then (the report says why)."""
+    from desktop.i18n import current_language
+    from desktop.services.register_import import apply_import, plan_import
+
+    mapping = {}
+    for item in args.mapping:
+        heading, sep, field = item.rpartition("=")
+        if not sep or not heading:
+            raise KnownError(_("--mapping needs HEADING=FIELD, not '{item}'.").format(item=item))
+        mapping[heading] = field
+    store = _open(args)
+    try:
+        plan = plan_import(store, args.file, mapping)
+        print("\n".join(plan.report_lines(current_language())))
+        if plan.rejected:
+            print(_("Nothing was imported: fix the rejected rows and import again."), file=sys.stderr)
+            return 1
+        if not args.dry_run:
+            apply_import(store, plan)
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_export_organisations(args: argparse.Namespace) -> int:
+    from desktop.documents.register_export import write_table
+    from desktop.i18n import current_language, translate_in
+    from desktop.services.register_export import organisation_table
+
+    language = args.export_lang or current_language()
+    store = _open(args)
+    try:
+        with store.read() as session:
+            headings, rows = organisation_table(session, language)
+    finally:
+        store.close()
+    write_table(headings, rows, args.file, translate_in(language, "Organisations"))
+    print(ngettext("{n} organisation written to {path}.", "{n} organisations written to {path}.",
+                   len(rows)).format(n=len(rows), path=args.file))
+    return 0
+
+
+def cmd_export_contacts(args: argparse.Namespace) -> int:
+    from desktop.documents.vcard import write_vcards
+    from desktop.services.register_export import contact_people
+
+    store = _open(args)
+    try:
+        with store.read() as session:
+            cards = contact_people(session)
+    finally:
+        store.close()
+    write_vcards(cards, args.file)
+    print(ngettext("{n} contact person written to {path}.", "{n} contact persons written to {path}.",
+                   len(cards)).format(n=len(cards), path=args.file))
     return 0
 
 

@@ -15,11 +15,8 @@ Texts given to a ``Paragraph`` are XML-ish markup: pass user text through :func:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,8 +33,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from desktop import paths
-from desktop.errors import KnownError
-from desktop.i18n import LANGUAGES, N_, _, translate_in
+from desktop.documents.files import write_atomically
+from desktop.i18n import LANGUAGES, N_, translate_in
 from desktop.i18n.formatting import format_date
 
 AUTHOR = "Kumppani"
@@ -67,9 +64,6 @@ ALERT = colors.HexColor("#b42318")
 GOOD = colors.HexColor("#2f7d32")
 
 _CREATED = N_("Created {date}")
-_CANNOT_WRITE = N_("Cannot write {path}: {reason}")
-_NO_FOLDER = N_("the folder {folder} does not exist")
-_NO_PERMISSION = N_("permission denied")
 
 
 def register_fonts() -> None:
@@ -271,39 +265,6 @@ def render_pdf(story: list[Flowable], info: DocumentInfo) -> bytes:
     )
     doc.build(story, canvasmaker=numbered_canvas(info))
     return buffer.getvalue()
-
-
-def _reason(exc: OSError, target: Path) -> str:
-    if isinstance(exc, FileNotFoundError) and not target.parent.is_dir():
-        return _(_NO_FOLDER).format(folder=target.parent)
-    if isinstance(exc, PermissionError):
-        return _(_NO_PERMISSION)
-    return exc.strerror or str(exc)
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file beside it and a rename, so the
-    target is either the old file or the complete new one. Raises ``KnownError``."""
-    target = Path(target)
-    temp: str | None = None
-    try:
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fp:
-            fp.write(data)
-            fp.flush()
-            os.fsync(fp.fileno())
-        # mkstemp creates the file private (0600); give it the usual permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, target)
-        temp = None
-    except OSError as exc:
-        raise KnownError(_(_CANNOT_WRITE).format(path=target, reason=_reason(exc, target))) from exc
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
 
 
 def build_pdf(target: Path, story: list[Flowable], info: DocumentInfo) -> None:

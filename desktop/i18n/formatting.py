@@ -41,6 +41,14 @@ def format_datetime(value: dt.datetime | None, language: str | None = None) -> s
     return f"{format_date(value.date(), language)} {format_time(value.time(), language)}"
 
 
+def format_utc(value: dt.datetime | None, language: str | None = None) -> str:
+    """A stored time (naive UTC, as the store keeps them) in this computer's local time."""
+    if value is None:
+        return ""
+    local = value.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+    return format_datetime(local, language)
+
+
 def format_money(cents: int | None, language: str | None = None, currency: str = "EUR") -> str:
     """Money is stored as integer cents; shown as ``1 234,50 €``."""
     if cents is None:

@@ -37,6 +37,7 @@ from desktop.storage.models import (
     ChecklistTheme,
     GrantCall,
     Meeting,
+    Municipality,
 )
 from desktop.storage.models.enums import ChecklistStatus
 from desktop.storage.store import Store
@@ -103,6 +104,9 @@ def new_checklist(
     name = name.strip()
     if not name:
         raise ValidationError(_("A checklist needs a name."))
+    if municipality_code is not None and session.get(Municipality, municipality_code) is None:
+        raise ValidationError(
+            _("There is no municipality with the code {code}.").format(code=municipality_code))
     template = current_template(session)
     checklist = Checklist(
         name=name, year=year, municipality_code=municipality_code,
@@ -250,7 +254,11 @@ def update_item(store: Store, item_id: uuid.UUID, **fields: Any) -> Changes:
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     if "status" in fields:
-        fields["status"] = ChecklistStatus(fields["status"]).value
+        try:
+            fields["status"] = ChecklistStatus(fields["status"]).value
+        except ValueError as exc:
+            raise ValidationError(
+                _("Unknown status: {status}").format(status=fields["status"])) from exc
 
     def apply(session: Session) -> None:
         item = _item(session, item_id)
@@ -448,7 +456,8 @@ class ComparisonRow:
 def compare(session: Session, left_id: uuid.UUID, right_id: uuid.UUID, language: str) -> list[ComparisonRow]:
     """Two checklists side by side, steps matched by their template key (custom ones by title)."""
     def key(item: ChecklistItem) -> str:
-        return item.template_key if not item.template_key.startswith("custom-") else f"title:{item.title_fi}"
+        # A custom step's key is its own; a template saved from it passes the key on.
+        return item.template_key or f"id:{item.id}"
 
     left = {key(i): i for i in list_items(session, left_id)}
     right = {key(i): i for i in list_items(session, right_id)}

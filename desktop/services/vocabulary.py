@@ -38,19 +38,19 @@ ENUMS = (
 def label(enum_type: type[StrEnum], code: str) -> str:
     """The translated label of a stored code; an unknown code is shown as it is."""
     try:
-        return _(_LABELS[enum_type(code)])
+        return _(_LABELS[(enum_type, enum_type(code).value)])
     except (ValueError, KeyError):
         return code
 
 
 def labels(enum_type: type[StrEnum]) -> list[tuple[str, str]]:
     """(code, label) pairs in declaration order, for combo boxes and filters."""
-    return [(member.value, _(_LABELS[member])) for member in enum_type]
+    return [(member.value, _(_LABELS[(enum_type, member.value)])) for member in enum_type]
 
 
 def label_in(language: str, enum_type: type[StrEnum], code: str) -> str:
     """The label in a given language, e.g. for a document written in another language."""
     try:
-        return translate_in(language, _LABELS[enum_type(code)])
+        return translate_in(language, _LABELS[(enum_type, enum_type(code).value)])
     except (ValueError, KeyError):
         return code

@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 
 from sqlalchemy import JSON, Boolean, DateTime, MetaData, String, Uuid
+from sqlalchemy.ext.mutable import MutableDict, MutableList
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -27,8 +28,9 @@ class Base(DeclarativeBase):
     type_annotation_map = {
         uuid.UUID: Uuid(),
         dt.datetime: DateTime(),
-        list: JSON(),
-        dict: JSON(),
+        # Mutable wrappers: an in-place change (``org.sectors.append(...)``) is seen and saved.
+        list: MutableList.as_mutable(JSON()),
+        dict: MutableDict.as_mutable(JSON()),
     }
 
 

@@ -23,11 +23,38 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _autocommit_driver(dbapi_connection: Any, _record: Any) -> None:
+    # Python's sqlite3 would commit each DDL statement on its own; let SQLAlchemy say BEGIN,
+    # so that a schema upgrade that fails halfway rolls back whole (SQLAlchemy's pysqlite recipe).
+    dbapi_connection.isolation_level = None
+
+
+def _begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
 def create_sqlite_engine(path: Path) -> Engine:
     # Long work runs in worker threads; writes are serialised by the store's lock.
     engine = create_engine(sqlite_url(path), connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", _autocommit_driver)
+    event.listen(engine, "begin", _begin)
     return engine
+
+
+def has_tables(path: Path) -> bool:
+    """True when the SQLite file holds any table (of whatever program), or cannot be read."""
+    con = sqlite3.connect(_read_only_uri(path), uri=True)
+    try:
+        return con.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+    except sqlite3.DatabaseError:
+        return True  # damaged: certainly not an empty file to create a database in
+    finally:
+        con.close()
+
+
+def _read_only_uri(path: Path) -> str:
+    return Path(path).resolve().as_uri() + "?mode=ro"
 
 
 def sqlite_backup(source: Path, target: Path) -> None:

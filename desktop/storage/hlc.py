@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 _MS_WIDTH = 15
 _COUNTER_WIDTH = 5
+_COUNTER_MAX = 10**_COUNTER_WIDTH - 1
 
 
 @dataclass(frozen=True, order=True)
@@ -58,7 +59,7 @@ class HybridLogicalClock:
             if wall > self._last.millis:
                 self._last = Timestamp(wall, 0, self.replica)
             else:
-                self._last = Timestamp(self._last.millis, self._last.counter + 1, self.replica)
+                self._last = _next(self._last.millis, self._last.counter + 1, self.replica)
             return self._last
 
     def observe(self, remote: Timestamp) -> Timestamp:
@@ -74,5 +75,12 @@ class HybridLogicalClock:
                 counter = remote.counter + 1
             else:
                 counter = 0
-            self._last = Timestamp(millis, counter, self.replica)
+            self._last = _next(millis, counter, self.replica)
             return self._last
+
+
+def _next(millis: int, counter: int, replica: str) -> Timestamp:
+    """A full counter moves on to the next millisecond, so a stamp never outgrows its width."""
+    if counter > _COUNTER_MAX:
+        return Timestamp(millis + 1, 0, replica)
+    return Timestamp(millis, counter, replica)

@@ -62,7 +62,7 @@ def sqlite_file_revision(path: Path) -> str | None:
     """The revision of a database file, read without SQLAlchemy (for a quick look before opening)."""
     if not path.exists():
         return None
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError:

@@ -41,8 +41,9 @@ def sync_municipalities(session: Session, path: Path | None = None) -> bool:
                 setattr(known[values["code"]], key, value)
         else:
             session.add(Municipality(**values))
-    # Municipalities that merged away stay if anything refers to them; unused ones go.
+    # Municipalities that merged away stay while anything refers to them; unused ones go.
     gone = set(known) - {r["code"] for r in rows}
+    gone -= _referenced_codes(session, gone)
     if gone:
         session.execute(delete(Municipality).where(Municipality.code.in_(gone)).execution_options(
             synchronize_session=False))
@@ -51,6 +52,19 @@ def sync_municipalities(session: Session, path: Path | None = None) -> bool:
     else:
         current.value = digest
     return True
+
+
+def _referenced_codes(session: Session, codes: set[str]) -> set[str]:
+    if not codes:
+        return set()
+    from desktop.storage.base import Base
+
+    referenced: set[str] = set()
+    for table in Base.metadata.sorted_tables:
+        for column in table.columns:
+            if any(fk.column.table.name == "municipality" for fk in column.foreign_keys):
+                referenced |= set(session.scalars(select(column).where(column.in_(codes))))
+    return referenced
 
 
 _COLUMNS = (

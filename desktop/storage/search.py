@@ -30,7 +30,7 @@ _TRIGRAM = 3
 def _sector_labels() -> dict[str, str]:
     """Every sector's label in every language, so a search works whatever the interface language."""
     return {
-        sector.value: " ".join(translate_in(lang, LABELS[sector]) for lang in LANGUAGES)
+        sector.value: " ".join(translate_in(lang, LABELS[(Sector, sector.value)]) for lang in LANGUAGES)
         for sector in Sector
     }
 

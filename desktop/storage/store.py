@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, event, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop import paths
@@ -23,7 +23,7 @@ from desktop.errors import KnownError, NewerDatabaseError
 from desktop.i18n import _
 from desktop.storage import migrate, search
 from desktop.storage.backup import backup_database
-from desktop.storage.dialect import create_sqlite_engine, is_sqlite_database
+from desktop.storage.dialect import create_sqlite_engine, has_tables, is_sqlite_database
 from desktop.storage.hlc import HybridLogicalClock
 from desktop.storage.models.core import Meta
 from desktop.storage.reference import sync_municipalities
@@ -65,23 +65,39 @@ class Store:
     def open(cls, path: Path, backup_dir: Path | None = None) -> Store:
         """Open (creating or upgrading) the database at ``path``.
 
-        An older schema is upgraded after a backup; a newer one is refused.
+        An older schema is upgraded after a backup; a newer one is refused; any database error
+        becomes a ``KnownError`` naming the file.
         """
         path = Path(path)
         created = not path.exists() or path.stat().st_size == 0
+        not_ours = KnownError(_("{path} is not a Kumppani database.").format(path=path))
         if not created and not is_sqlite_database(path):
-            raise KnownError(_("{path} is not a Kumppani database.").format(path=path))
+            raise not_ours
+        if not created and migrate.sqlite_file_revision(path) is None and has_tables(path):
+            # Another program's SQLite file: refuse before even a connection changes its header.
+            raise not_ours
         path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_sqlite_engine(path)
         try:
-            current = migrate.current_revision(engine)
-        except OperationalError as exc:
+            report = cls._prepare(path, engine, created, backup_dir)
+            return cls(path, engine, report)
+        except KnownError:
             engine.dispose()
-            raise KnownError(_("Cannot open {path}: {reason}").format(path=path, reason=exc.orig)) from exc
+            raise
+        except DatabaseError as exc:
+            engine.dispose()
+            raise KnownError(
+                _("Cannot open {path}: {reason}").format(path=path, reason=exc.orig)
+            ) from exc
+
+    @staticmethod
+    def _prepare(
+        path: Path, engine: Engine, created: bool, backup_dir: Path | None
+    ) -> OpenReport:
+        current = migrate.current_revision(engine)
         head = migrate.head_revision()
         upgraded_from, backup = None, None
         if current is not None and current not in migrate.known_revisions():
-            engine.dispose()
             raise NewerDatabaseError(
                 _(
                     "{path} was saved by a newer version of Kumppani. "
@@ -89,17 +105,24 @@ class Store:
                 ).format(path=path)
             )
         if current != head:
-            if current is not None or not created:
+            if current is not None:
                 backup = backup_database(path, backup_dir or paths.backup_dir(), reason=f"before-{head}")
-                upgraded_from = current or "empty"
+                upgraded_from = current
                 log.info("upgrading %s from %s to %s (backup %s)", path, current, head, backup)
-            migrate.upgrade(engine)
+            try:
+                migrate.upgrade(engine)
+            except DatabaseError as exc:
+                # The upgrade runs in one transaction: the file is as it was before it.
+                raise KnownError(
+                    _("Upgrading {path} failed and was undone: {reason}. A backup is at {backup}.")
+                    .format(path=path, reason=exc.orig, backup=backup or "—")
+                ) from exc
         with Session(engine) as session, session.begin():
             reference_changed = sync_municipalities(session)
             if reference_changed or _get_meta(session, search.META_KEY) != search.INDEX_VERSION:
                 search.reindex(session)
                 _set_meta(session, search.META_KEY, search.INDEX_VERSION)
-        return cls(path, engine, OpenReport(created, upgraded_from, backup))
+        return OpenReport(created, upgraded_from, backup)
 
     @staticmethod
     def is_current(path: Path) -> bool:
@@ -154,8 +177,13 @@ class Store:
             self._listeners.remove(listener)
 
     def _broadcast(self, changes: Changes) -> None:
+        # The operation has committed: a failing listener must not make it look failed,
+        # nor keep the others from hearing of it.
         for listener in list(self._listeners):
-            listener(changes)
+            try:
+                listener(changes)
+            except Exception:
+                log.exception("a change listener failed")
 
     def meta(self, key: str, default: str = "") -> str:
         with self.read() as session:

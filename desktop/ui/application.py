@@ -16,6 +16,7 @@ from desktop.errors import KnownError
 from desktop.i18n import _, current_language, set_language
 from desktop.settings import Settings
 from desktop.storage.store import Store
+from desktop.ui.errors import install_excepthook
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.translator import install_qt_translator
 from desktop.ui.worker import run_with_progress
@@ -86,6 +87,7 @@ def run_gui(db_path: Path | None = None, demo: bool = False, language: str | Non
     settings = Settings.load()
     set_language(language or settings.language)
     app = application()
+    install_excepthook()
     install_qt_translator(current_language())
     path = db_path or paths.default_db_path()
     store = open_store(path, None, True if demo else None, settings.officer_name)
@@ -109,5 +111,5 @@ def run_gui(db_path: Path | None = None, demo: bool = False, language: str | Non
         # Benchmarks and the installer's smoke test: start fully, then leave at once.
         QTimer.singleShot(0, window.close)
     code = app.exec()
-    store.close()
+    window.store.close()  # the store open now: File > Open may have replaced the first one
     return code

@@ -66,7 +66,14 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.setWindowTitle(f"{APP_NAME} — {self.store.path.name}")
+        for action in self.menuBar().actions():  # clear() alone would leave the menus alive
+            menu = action.menu()
+            if menu is not None:
+                menu.deleteLater()
         self.menuBar().clear()
+        for action in self.findChildren(QAction):
+            if action.parent() is self:
+                action.deleteLater()
         central = QWidget(self)
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -86,8 +93,10 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        self.db_label = QLabel(str(self.store.path))
-        self.statusBar().addPermanentWidget(self.db_label)
+        if not hasattr(self, "db_label"):
+            self.db_label = QLabel()
+            self.statusBar().addPermanentWidget(self.db_label)
+        self.db_label.setText(str(self.store.path))
         keys = [key for key, _t, _c in PAGES]
         start = keys.index(self.settings.last_page) if self.settings.last_page in keys else 0
         self.nav.setCurrentRow(start)

@@ -91,3 +91,45 @@ def test_only_the_newest_backups_are_kept(store, tmp_path):
     assert len(kept) == KEEP
     with sqlite3.connect(kept[-1]) as con:
         assert con.execute("SELECT count(*) FROM municipality").fetchone() == (308,)
+
+
+def test_a_failed_upgrade_is_undone_whole_and_says_so(tmp_path):
+    path = tmp_path / "half.sqlite3"
+    _database_at(path, "0001")
+    with sqlite3.connect(path) as con:  # a table in the way of revision 0002's later steps
+        con.execute("CREATE TABLE meeting (x INTEGER)")
+    with pytest.raises(KnownError, match="backup|varmuuskopio"):
+        Store.open(path, backup_dir=tmp_path / "backups")
+    with sqlite3.connect(path) as con:
+        tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert "attachment" not in tables and "body" not in tables  # created before the failure
+
+
+def test_another_programs_sqlite_file_is_refused_unchanged(tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE notes (text TEXT)")
+    before = path.read_bytes()
+    with pytest.raises(KnownError):
+        Store.open(path, backup_dir=tmp_path / "backups")
+    assert path.read_bytes() == before
+
+
+def test_a_damaged_file_is_a_known_error(tmp_path):
+    path = tmp_path / "damaged.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)
+    with pytest.raises(KnownError):
+        Store.open(path, backup_dir=tmp_path / "backups")
+
+
+def test_backups_of_different_databases_are_kept_apart(tmp_path):
+    first = Store.open(tmp_path / "a" / "kumppani.sqlite3", backup_dir=tmp_path / "b")
+    second = Store.open(tmp_path / "c" / "kumppani.sqlite3", backup_dir=tmp_path / "b")
+    backup_database(first.path, tmp_path / "b")
+    for _ in range(KEEP + 1):
+        backup_database(second.path, tmp_path / "b")
+    assert len(list_backups(first.path, tmp_path / "b")) == 1
+    assert len(list_backups(second.path, tmp_path / "b")) == KEEP
+    first.close()
+    second.close()

@@ -89,3 +89,51 @@ def test_every_syncable_table_has_the_sync_columns():
     for cls in syncable_classes():
         columns = set(cls.__table__.columns.keys())
         assert {"id", "hlc", "replica_id", "deleted", "created_at", "updated_at"} <= columns
+
+
+def test_changing_a_list_in_place_is_saved_and_audited(store: Store):
+    store.run("add", lambda s: s.add(Organisation(name_fi="Lista ry", sectors=["sports"])))
+
+    def append(session):
+        org = session.scalars(select(Organisation)).one()
+        org.sectors.append("youth")
+
+    assert store.run("append", append).updated
+    with store.read() as session:
+        assert session.scalars(select(Organisation)).one().sectors == ["sports", "youth"]
+
+
+def test_a_failing_listener_does_not_undo_or_hide_the_operation(store: Store):
+    heard = []
+    store.subscribe(lambda changes: 1 / 0)
+    store.subscribe(heard.append)
+    store.run("add", lambda s: s.add(Organisation(name_fi="Kuuluu ry")))
+    assert len(heard) == 1
+
+
+def test_municipalities_still_referred_to_survive_a_new_classification(store: Store, tmp_path):
+    from desktop.storage.reference import read_municipalities, sync_municipalities
+
+    store.run("add", lambda s: s.add(Organisation(name_fi="Korsholm ry", domicile_code="499")))
+    rows = [r for r in read_municipalities() if r["code"] not in ("499", "091")]
+    smaller = tmp_path / "merged.csv"
+    import csv
+
+    with smaller.open("w", encoding="utf-8", newline="") as fp:
+        writer = csv.DictWriter(fp, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with store.operation("reference") as session:
+        assert sync_municipalities(session, smaller)
+    with store.read() as session:
+        assert session.get(Municipality, "499") is not None  # an organisation lives there
+        assert session.get(Municipality, "091") is None
+
+
+def test_labels_of_codes_shared_by_several_vocabularies_stay_apart():
+    from desktop.i18n import set_language
+    from desktop.services.vocabulary import label
+    from desktop.storage.models.enums import GrantType, OrganisationForm, Sector
+
+    set_language("en")
+    assert len({label(Sector, "other"), label(OrganisationForm, "other"), label(GrantType, "other")}) == 3

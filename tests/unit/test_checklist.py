@@ -173,7 +173,7 @@ def test_editing_a_step_records_its_history(store: Store):
     assert history[0].new in ("done", "2026-12-31")  # newest first
     with pytest.raises(ValueError):
         checklist.update_item(store, item.id, checklist_id=uuid.uuid4())
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError):
         checklist.update_item(store, item.id, status="finished-ish")
 
 

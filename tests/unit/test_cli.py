@@ -67,7 +67,7 @@ def test_backup_writes_a_copy(tmp_path, capsys, isolated_dirs):
     db = tmp_path / "demo.sqlite3"
     assert main(["demo", "--db", str(db)]) == 0
     assert main(["backup", "--db", str(db)]) == 0
-    assert len(list((isolated_dirs / "data" / "backups").glob("demo.*.manual.sqlite3"))) == 1
+    assert len(list((isolated_dirs / "data" / "backups").rglob("demo.*.manual.sqlite3"))) == 1
 
 
 def test_checklists_from_the_command_line(tmp_path, capsys):
@@ -92,3 +92,64 @@ def test_checklists_from_the_command_line(tmp_path, capsys):
     assert main(["checklist", "report", "Vaasan lista", "-o", str(tmp_path / "no" / "x.pdf"),
                  "--db", str(db)]) == 1
     assert not (tmp_path / "no").exists()
+
+
+def test_exporting_the_register_and_contacts(tmp_path, capsys):
+    import csv
+
+    import openpyxl
+
+    db = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert main(["export", "organisations", str(tmp_path / "r.csv"), "--db", str(db)]) == 0
+    with (tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as fp:
+        rows = list(csv.reader(fp, delimiter=";"))
+    assert rows[0][0] == "Nimi suomeksi" and len(rows) > 150
+    assert main(["export", "organisations", str(tmp_path / "r.xlsx"), "--lang", "sv",
+                 "--db", str(db)]) == 0
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx").active
+    assert sheet.cell(1, 1).value == "Namn på finska" and sheet.max_row == len(rows)
+    assert main(["export", "contacts", str(tmp_path / "c.vcf"), "--db", str(db)]) == 0
+    assert (tmp_path / "c.vcf").read_text(encoding="utf-8").count("BEGIN:VCARD") >= 200
+    capsys.readouterr()
+    assert main(["export", "organisations", str(tmp_path / "r.txt"), "--db", str(db)]) == 1
+    assert ".xlsx" in capsys.readouterr().err
+
+
+def test_the_top_level_db_option_reaches_the_subcommand(tmp_path, capsys):
+    db = tmp_path / "top.sqlite3"
+    assert main(["--db", str(db), "demo"]) == 0
+    assert db.exists()
+    assert main(["--db", str(db), "info"]) == 0
+    assert str(db) in capsys.readouterr().out
+
+
+def test_a_bad_municipality_code_is_one_line(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["checklist", "new", "X", "--municipality", "999", "--db", str(db)]) == 1
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_importing_organisations_reports_and_refuses_bad_rows(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(db)]) == 0
+    good = tmp_path / "uudet.csv"
+    good.write_text("Nimi;Y-tunnus;Kotipaikka\nUusi kyläyhdistys ry;;Vaasa\n", encoding="utf-8-sig")
+    capsys.readouterr()
+    assert main(["import", "organisations", str(good), "--dry-run", "--db", str(db)]) == 0
+    assert main(["info", "--db", str(db)]) == 0
+    before = capsys.readouterr().out
+    assert main(["import", "organisations", str(good), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["info", "--db", str(db)]) == 0
+    after = capsys.readouterr().out
+    assert before != after  # one organisation more
+    bad = tmp_path / "huonot.csv"
+    bad.write_text("Nimi;Y-tunnus\nToinen ry;1234567-2\n", encoding="utf-8")
+    assert main(["import", "organisations", str(bad), "--db", str(db)]) == 1
+    out = capsys.readouterr()
+    assert "2" in out.out and out.err.strip()
+    assert main(["info", "--db", str(db)]) == 0
+    assert capsys.readouterr().out == after  # nothing written

@@ -49,3 +49,10 @@ def test_string_order_matches_causal_order(walls, remotes):
         seen.append(clock.now())
     assert [str(s) for s in seen] == sorted(str(s) for s in seen)
     assert len({str(s) for s in seen}) == len(seen)
+
+
+def test_a_full_counter_moves_on_to_the_next_millisecond():
+    clock = HybridLogicalClock("a", last="000000000005000-99999-a", wall=lambda: 10)
+    stamp = clock.now()
+    assert stamp == Timestamp(5001, 0, "a")
+    assert Timestamp.parse(str(stamp)) == stamp

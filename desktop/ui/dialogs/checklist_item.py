@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import KnownError
 from desktop.i18n import _, current_language
-from desktop.i18n.formatting import format_datetime
+from desktop.i18n.formatting import format_date, format_utc
 from desktop.services import checklist
-from desktop.services.vocabulary import labels
+from desktop.services.vocabulary import label, labels
+from desktop.storage.base import utcnow
 from desktop.storage.models import Attachment, ChecklistItem
 from desktop.storage.models.enums import ChecklistStatus
 from desktop.storage.store import Store
@@ -107,7 +108,7 @@ class ChecklistItemDialog(QDialog):
         comments_layout = QVBoxLayout(comments_page)
         self.comments = QListWidget()
         for at, author, text in comments:
-            self.comments.addItem(f"{format_datetime(at)} {author}: {text}")
+            self.comments.addItem(f"{format_utc(at)} {author}: {text}")
         comments_layout.addWidget(self.comments)
         self.new_comment = QLineEdit()
         self.new_comment.setPlaceholderText(_("Write a comment and press Enter"))
@@ -116,11 +117,13 @@ class ChecklistItemDialog(QDialog):
         tabs.addTab(comments_page, _("Comments"))
 
         self.history = QListWidget()
+        linked = {str(choice.id): choice.label for choice in meetings + calls}
         for entry in history:
             self.history.addItem(_("{at} {officer}: {field} {old} → {new}").format(
-                at=format_datetime(entry.at), officer=entry.officer or "—", field=entry.field,
-                old=entry.old if entry.old not in (None, "") else "—",
-                new=entry.new if entry.new not in (None, "") else "—"))
+                at=format_utc(entry.at), officer=entry.officer or "—",
+                field=_history_field(entry.field),
+                old=_history_value(entry.field, entry.old, linked),
+                new=_history_value(entry.field, entry.new, linked)))
         tabs.addTab(self.history, _("History"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -129,6 +132,7 @@ class ChecklistItemDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(640, 520)
+        self._initial = self.values()
 
     def values(self) -> dict[str, object]:
         return {
@@ -142,7 +146,10 @@ class ChecklistItemDialog(QDialog):
         }
 
     def save(self) -> None:
-        checklist.update_item(self.store, self.item_id, **self.values())
+        # Only what the user changed: a link to a record no longer listed must survive a save.
+        changed = {k: v for k, v in self.values().items() if v != self._initial[k]}
+        if changed:
+            checklist.update_item(self.store, self.item_id, **changed)
         self.accept()
 
     def add_comment(self) -> None:
@@ -150,7 +157,7 @@ class ChecklistItemDialog(QDialog):
         if not text:
             return
         checklist.add_comment(self.store, self.item_id, text, self.store.officer)
-        self.comments.addItem(f"{format_datetime(dt.datetime.now())} {self.store.officer}: {text}")
+        self.comments.addItem(f"{format_utc(utcnow())} {self.store.officer}: {text}")
         self.new_comment.clear()
 
     def attach(self) -> None:
@@ -178,6 +185,27 @@ def _choice_combo(choices: list[checklist.EvidenceChoice], current: uuid.UUID | 
     if current is not None:
         combo.setCurrentIndex(max(0, combo.findData(str(current))))
     return combo
+
+
+def _history_field(name: str) -> str:
+    return {
+        "status": _("Status"), "owner": _("Owner"), "due_on": _("Due date"),
+        "evidence": _("Evidence"), "evidence_link": _("Link"),
+        "evidence_agenda_item_id": _("Meeting §"), "evidence_grant_call_id": _("Grant call"),
+        "evidence_attachment_id": _("Attachment"),
+    }.get(name, name)
+
+
+def _history_value(name: str, value: object, linked: dict[str, str]) -> str:
+    if value in (None, ""):
+        return "—"
+    if name == "status":
+        return label(ChecklistStatus, str(value))
+    if name == "due_on":
+        return format_date(dt.date.fromisoformat(str(value)))
+    if name.endswith("_id"):
+        return linked.get(str(value), _("(a linked record)"))
+    return str(value)
 
 
 def _uuid(text: str | None) -> uuid.UUID | None:

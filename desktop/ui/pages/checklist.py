@@ -194,13 +194,14 @@ class ChecklistPage(Page):
             return
         with self.store.read() as session:
             themes = [(t.title(current_language()), t.key) for t in checklist.themes(session, checklist_id)]
-        names = [name for name, _key in themes]
+        names = [f"{n}. {name}" for n, (name, _key) in enumerate(themes, start=1)]
         theme, ok = QInputDialog.getItem(self, _("Add step"), _("Theme:"), names, 0, False)
         if not ok:
             return
         title, ok = QInputDialog.getText(self, _("Add step"), _("The new step:"))
         if ok and title.strip():
-            checklist.add_item(self.store, checklist_id, dict(themes)[theme], title.strip())
+            # By position, not by title: two themes may share a title.
+            checklist.add_item(self.store, checklist_id, themes[names.index(theme)][1], title.strip())
 
     def compare(self) -> CompareDialog | None:
         checklist_id = self.current_id()

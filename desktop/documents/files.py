@@ -1,0 +1,48 @@
+"""Writing documents safely: the target is either the old file or the complete new one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from desktop.errors import KnownError
+from desktop.i18n import N_, _
+
+_CANNOT_WRITE = N_("Cannot write {path}: {reason}")
+_NO_FOLDER = N_("the folder {folder} does not exist")
+_NO_PERMISSION = N_("permission denied")
+
+
+def _reason(exc: OSError, target: Path) -> str:
+    if isinstance(exc, FileNotFoundError) and not target.parent.is_dir():
+        return _(_NO_FOLDER).format(folder=target.parent)
+    if isinstance(exc, PermissionError):
+        return _(_NO_PERMISSION)
+    return exc.strerror or str(exc)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file beside it and a rename, so the
+    target is either the old file or the complete new one. Raises ``KnownError``."""
+    target = Path(target)
+    temp: str | None = None
+    try:
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fp:
+            fp.write(data)
+            fp.flush()
+            os.fsync(fp.fileno())
+        # mkstemp creates the file private (0600); give it the usual permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
+        os.replace(temp, target)
+        temp = None
+    except OSError as exc:
+        raise KnownError(_(_CANNOT_WRITE).format(path=target, reason=_reason(exc, target))) from exc
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)

@@ -1,0 +1,804 @@
+"""Importing organisations (and their contact persons) from an officer's CSV or XLSX file.
+
+Two steps, so that the officer sees what will happen before anything is written:
+
+* :func:`plan_import` reads the file and checks every row against the register, writing
+  nothing. Each row is to be *added*, to *update* an organisation already in the register, is
+  *unchanged* (re-importing the same file changes nothing) or is *rejected* with the reasons,
+  each naming the column to fix.
+* :func:`apply_import` writes the plan as one operation, all or nothing.
+
+Columns are recognised by their Finnish, Swedish or English headings; a mapping (heading ->
+field) overrides the recognition. A row is matched to an organisation in the register by its
+Business ID, then its register number, then its name in the same municipality.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from stdnum.exceptions import ValidationError as StdnumValidationError
+from stdnum.fi import ytunnus
+
+from desktop.documents.tabular import Table, read_table
+from desktop.errors import ValidationError
+from desktop.i18n import N_, _, current_language, load_translations, ngettext, translate_in
+from desktop.storage.models import ContactPerson, Municipality, Organisation, Representation
+from desktop.storage.models.enums import OrganisationForm
+from desktop.storage.store import Store
+from desktop.storage.tracking import Changes
+
+OPERATION = "import organisations"
+IGNORE = "ignore"
+
+# The fields a column can be imported into, in the order they are listed to the officer.
+ORGANISATION_FIELDS = (
+    "name_fi",
+    "name_sv",
+    "abbreviation",
+    "business_id",
+    "register_number",
+    "domicile",
+    "email",
+    "phone",
+    "website",
+    "postal_address",
+    "description",
+)
+CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone", "contact_role")
+FIELDS = ORGANISATION_FIELDS + CONTACT_FIELDS
+
+# Headings as officers write them, in Finnish, Swedish and English (compared case-insensitively).
+HEADINGS: dict[str, tuple[str, ...]] = {
+    "name_fi": ("Nimi", "Nimi suomeksi", "Nimi (fi)", "Suomenkielinen nimi", "Järjestö",
+                "Järjestön nimi", "Yhdistys", "Yhdistyksen nimi", "Namn på finska", "Name",
+                "Name (fi)", "Finnish name", "Name in Finnish", "Organisation", "Organization"),
+    "name_sv": ("Nimi ruotsiksi", "Nimi (sv)", "Ruotsinkielinen nimi", "Namn", "Namn på svenska",
+                "Namn (sv)", "Svenskt namn", "Organisationens namn", "Förening", "Name (sv)",
+                "Swedish name", "Name in Swedish"),
+    "abbreviation": ("Lyhenne", "Förkortning", "Abbreviation"),
+    "business_id": ("Y-tunnus", "Ytunnus", "FO-nummer", "FO-nr", "Business ID", "Business-ID"),
+    "register_number": ("Rekisterinumero", "Yhdistysrekisterinumero", "Rek.nro", "Rek. nro",
+                        "Registernummer", "Föreningsregisternummer", "Register number",
+                        "Registration number"),
+    "domicile": ("Kotipaikka", "Kotipaikkakunta", "Kotikunta", "Kunta", "Hemort", "Hemkommun",
+                 "Hemortskommun", "Kommun", "Municipality", "Municipality of domicile",
+                 "Domicile"),
+    "email": ("Sähköposti", "Sähköpostiosoite", "E-post", "E-postadress", "E-mail", "Email",
+              "E-mail address"),
+    "phone": ("Puhelin", "Puhelinnumero", "Puh.", "Telefon", "Telefonnummer", "Tel.", "Phone",
+              "Phone number", "Telephone"),
+    "website": ("Verkkosivut", "Verkkosivu", "Verkkosivusto", "Kotisivu", "Kotisivut", "WWW", "Webbplats",
+                "Webbsida", "Hemsida", "Website", "Web site", "Homepage"),
+    "postal_address": ("Osoite", "Postiosoite", "Adress", "Postadress", "Address",
+                       "Postal address"),
+    "description": ("Kuvaus", "Toiminnan kuvaus", "Beskrivning", "Description"),
+    "contact_name": ("Yhteyshenkilö", "Yhteyshenkilön nimi", "Kontaktperson",
+                     "Kontaktpersonens namn", "Contact person", "Contact", "Contact name"),
+    "contact_email": ("Yhteyshenkilön sähköposti", "Kontaktpersonens e-post", "Contact e-mail",
+                      "Contact email", "Contact person's e-mail"),
+    "contact_phone": ("Yhteyshenkilön puhelin", "Yhteyshenkilön puhelinnumero",
+                      "Kontaktpersonens telefon", "Contact phone", "Contact person's phone"),
+    "contact_role": ("Rooli", "Tehtävä", "Yhteyshenkilön tehtävä", "Yhteyshenkilön rooli", "Roll",
+                     "Uppgift", "Kontaktpersonens roll", "Role", "Contact role"),
+}
+
+# Longest text each field may hold (the columns' sizes); None: no limit.
+_LIMITS: dict[str, int | None] = {
+    "name_fi": 300, "name_sv": 300, "abbreviation": 50, "business_id": 16, "register_number": 16,
+    "domicile": 100, "email": 200, "phone": 50, "website": 300, "postal_address": None,
+    "description": None, "contact_name": 200, "contact_email": 200, "contact_phone": 50,
+    "contact_role": 200,
+}
+# Fields kept as written, line breaks and all; in the others whitespace runs become one space.
+_MULTILINE = frozenset({"postal_address", "description"})
+
+_NOT_EMAIL = r"@\s,;:<>()\[\]\"'"
+_EMAIL = re.compile(rf"^[^{_NOT_EMAIL}]+@(?:[^{_NOT_EMAIL}.]+\.)+[^{_NOT_EMAIL}.\d]{{2,}}$")
+_ANGLE_EMAIL = re.compile(r"^[^<>]*<([^<>]+)>$")
+_REGISTER_NUMBER = re.compile(r"^\d+(?:\.\d+)*$")
+_NAME_SUFFIX = re.compile(r"[\s,]+(?:ry|rf|r\.y\.?|r\.f\.?|sr|s\.r\.?)$")
+_HEADER_SEARCH_ROWS = 10
+
+
+class Action(StrEnum):
+    ADD = "add"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    REJECTED = "rejected"
+
+
+class Message(str):
+    """A message translated into the current language that can be shown in another one too."""
+
+    msgid: str
+    params: dict[str, Any]
+
+    def __new__(cls, msgid: str, **params: Any) -> Message:
+        obj = super().__new__(cls, _(msgid).format(**params))
+        obj.msgid = msgid
+        obj.params = params
+        return obj
+
+    def in_language(self, language: str) -> str:
+        return translate_in(language, self.msgid).format(**self.params)
+
+
+@dataclass
+class PlannedRow:
+    """What the import will do with one row of the file."""
+
+    row_number: int  # 1-based, as Excel shows it
+    action: Action
+    name: str  # the organisation's name as given in the row ("" when missing)
+    reasons: list[str] = field(default_factory=list)  # why rejected; translated (Message)
+    # Organisation attributes given in the row, normalised: name_fi, name_sv, abbreviation,
+    # business_id, register_number, domicile_code, email, phone, website, postal_address,
+    # description. Blank cells are left out: an update never empties a field.
+    fields: dict[str, Any] = field(default_factory=dict)
+    # The contact person: name, email, phone, role ("" when not given); None without one.
+    contact: dict[str, str] | None = None
+    organisation_id: uuid.UUID | None = None  # the matched organisation (update, unchanged)
+    changed_columns: list[str] = field(default_factory=list)  # headings of what an update changes
+
+
+@dataclass
+class ImportPlan:
+    path: Path
+    columns: dict[str, str]  # heading in the file -> field, in the file's order
+    ignored_columns: list[str]  # headings not imported
+    rows: list[PlannedRow]
+    header_row: int = 1
+
+    def count(self, action: Action | str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def counts(self) -> dict[Action, int]:
+        return {action: self.count(action) for action in Action}
+
+    @property
+    def added(self) -> int:
+        return self.count(Action.ADD)
+
+    @property
+    def updated(self) -> int:
+        return self.count(Action.UPDATE)
+
+    @property
+    def unchanged(self) -> int:
+        return self.count(Action.UNCHANGED)
+
+    @property
+    def rejected(self) -> int:
+        return self.count(Action.REJECTED)
+
+    @property
+    def has_changes(self) -> bool:
+        return any(row.action in (Action.ADD, Action.UPDATE) for row in self.rows)
+
+    def report_lines(self, language: str | None = None) -> list[str]:
+        """One line per row (row number, action, reasons) and a summary, in ``language``."""
+        t = load_translations(language or current_language())
+        lines = []
+        if self.ignored_columns:
+            lines.append(
+                t.gettext("Columns not imported: {columns}").format(
+                    columns=", ".join(f"“{c}”" if c else "–" for c in self.ignored_columns)
+                )
+            )
+        for row in self.rows:
+            reasons = " ".join(
+                r.in_language(language or current_language()) if isinstance(r, Message) else r
+                for r in row.reasons
+            )
+            if row.action == Action.ADD:
+                text = t.gettext("Row {row}: add “{name}”").format(row=row.row_number, name=row.name)
+            elif row.action == Action.UPDATE:
+                text = t.gettext("Row {row}: update “{name}” ({columns})").format(
+                    row=row.row_number, name=row.name, columns=", ".join(row.changed_columns)
+                )
+            elif row.action == Action.UNCHANGED:
+                text = t.gettext("Row {row}: unchanged “{name}”").format(
+                    row=row.row_number, name=row.name
+                )
+            elif row.name:
+                text = t.gettext("Row {row}: rejected “{name}”: {reasons}").format(
+                    row=row.row_number, name=row.name, reasons=reasons
+                )
+            else:
+                text = t.gettext("Row {row}: rejected: {reasons}").format(
+                    row=row.row_number, reasons=reasons
+                )
+            lines.append(text)
+        details = ", ".join(
+            [
+                t.ngettext("{count} to add", "{count} to add", self.added).format(count=self.added),
+                t.ngettext("{count} to update", "{count} to update", self.updated).format(
+                    count=self.updated
+                ),
+                t.ngettext("{count} unchanged", "{count} unchanged", self.unchanged).format(
+                    count=self.unchanged
+                ),
+                t.ngettext("{count} rejected", "{count} rejected", self.rejected).format(
+                    count=self.rejected
+                ),
+            ]
+        )
+        total = len(self.rows)
+        lines.append(
+            t.ngettext("{count} row: {details}.", "{count} rows: {details}.", total).format(
+                count=total, details=details
+            )
+        )
+        return lines
+
+
+# -- columns -------------------------------------------------------------------------------
+
+
+def normalise_heading(heading: str) -> str:
+    text = unicodedata.normalize("NFC", heading).casefold()
+    text = " ".join(text.split())
+    return text.rstrip(":* ").strip()
+
+
+_RECOGNISED: dict[str, str] = {
+    normalise_heading(heading): name for name, headings in HEADINGS.items() for heading in headings
+}
+
+
+def recognise_heading(heading: str) -> str | None:
+    """The field a heading names, or None."""
+    return _RECOGNISED.get(normalise_heading(heading))
+
+
+def _resolve_field(value: str) -> str | None:
+    """A mapping's target: a field name, ``ignore`` or a heading that names a field."""
+    key = value.strip()
+    if key in FIELDS or key == IGNORE:
+        return key
+    if key.casefold() in FIELDS or key.casefold() == IGNORE:
+        return key.casefold()
+    return recognise_heading(key)
+
+
+def resolve_columns(
+    headers: list[str], mapping: Mapping[str, str] | None = None
+) -> tuple[dict[int, str], list[int]]:
+    """Column index -> field, and the indexes of columns not imported.
+
+    ``mapping`` (heading -> field name, or ``ignore``) comes first; the rest are recognised.
+    The first column for a field wins.
+    """
+    by_heading: dict[str, list[int]] = {}
+    for index, heading in enumerate(headers):
+        by_heading.setdefault(normalise_heading(heading), []).append(index)
+    chosen: dict[int, str] = {}
+    taken: set[str] = set()
+    for heading, target in (mapping or {}).items():
+        resolved = _resolve_field(target)
+        if resolved is None:
+            raise ValidationError(
+                _("Unknown field “{field}” for the column “{column}”. The fields are: {fields}.")
+                .format(field=target, column=heading, fields=", ".join((*FIELDS, IGNORE)))
+            )
+        indexes = by_heading.get(normalise_heading(heading))
+        if not indexes:
+            raise ValidationError(
+                _("The file has no column “{column}”. Its columns are: {columns}.").format(
+                    column=heading, columns=", ".join(f"“{h}”" for h in headers if h)
+                )
+            )
+        # A heading written twice: the first column gets the field, the other is not imported.
+        for position, index in enumerate(indexes):
+            chosen[index] = resolved if position == 0 else IGNORE
+        if resolved != IGNORE:
+            taken.add(resolved)
+    for index, heading in enumerate(headers):
+        if index in chosen:
+            continue
+        recognised = recognise_heading(heading)
+        if recognised is not None and recognised not in taken:
+            chosen[index] = recognised
+            taken.add(recognised)
+    columns = {i: f for i, f in sorted(chosen.items()) if f != IGNORE}
+    ignored = [i for i in range(len(headers)) if i not in columns]
+    return columns, ignored
+
+
+def _has_name(columns: dict[int, str]) -> bool:
+    return bool({"name_fi", "name_sv"} & set(columns.values()))
+
+
+def _locate_header(table: Table, mapping: Mapping[str, str] | None) -> Table:
+    """Skip title rows above the headings (e.g. "Järjestöt 2025" in A1)."""
+    candidates = [(table.headers, -1)] + [
+        (cells, position) for position, cells in enumerate(table.rows[:_HEADER_SEARCH_ROWS])
+    ]
+    for cells, position in candidates:
+        try:
+            columns, _ignored = resolve_columns(cells, mapping)
+        except ValidationError:
+            continue
+        if not _has_name(columns):
+            continue
+        if position < 0:
+            return table
+        return Table(
+            headers=cells,
+            rows=table.rows[position + 1:],
+            source_rows=table.source_rows[position + 1:],
+            header_row=table.source_rows[position],
+        )
+    return table
+
+
+# -- values --------------------------------------------------------------------------------
+
+
+def normalise_name(name: str) -> str:
+    """For matching: case-folded, single spaces, without the ry / rf / r.y. / sr suffix."""
+    text = " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    return _NAME_SUFFIX.sub("", text).strip(" ,")
+
+
+def normalise_business_id(text: str) -> str:
+    """``1234567-8``; raises ``ValueError`` for an invalid Business ID."""
+    compact = re.sub(r"[\s\-–]", "", text).upper().removeprefix("FI")
+    if compact.isdigit() and len(compact) == 7:  # Excel dropped the leading zero
+        compact = "0" + compact
+    return str(ytunnus.format(ytunnus.validate(compact)))
+
+
+def normalise_register_number(text: str) -> str:
+    """Digits with optional dots (``123.456``); raises ``ValueError``."""
+    compact = "".join(text.split())
+    if not _REGISTER_NUMBER.match(compact):
+        raise ValueError(text)
+    return compact
+
+
+def normalise_email(text: str) -> str:
+    """A plain address (``mailto:`` and ``Name <...>`` removed); raises ``ValueError``."""
+    value = text.strip()
+    angle = _ANGLE_EMAIL.match(value)
+    if angle:
+        value = angle.group(1).strip()
+    if value.casefold().startswith("mailto:"):
+        value = value[len("mailto:"):].strip()
+    if not _EMAIL.match(value):
+        raise ValueError(text)
+    return value
+
+
+def _person_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _guess_form(name_fi: str, name_sv: str) -> str:
+    """A foundation by its name (``… sr``, ``…säätiö``, ``Stiftelsen …``); else an association."""
+    fi, sv = name_fi.casefold().strip(), name_sv.casefold().strip()
+    if (
+        re.search(r"\s(?:sr|s\.r\.?)$", fi) or re.search(r"\s(?:sr|s\.r\.?)$", sv)
+        or fi.endswith("säätiö")
+        or sv.startswith("stiftelsen ")
+    ):
+        return OrganisationForm.FOUNDATION
+    return OrganisationForm.REGISTERED_ASSOCIATION
+
+
+# -- the register as it is -----------------------------------------------------------------
+
+
+class _Register:
+    """What plan_import compares the rows with, read once."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.municipalities: dict[str, str] = {}
+        municipalities = list(session.scalars(select(Municipality)))
+        for m in municipalities:
+            self.municipalities.setdefault(m.name_sv.casefold(), m.code)
+        for m in municipalities:  # the Finnish name wins where a name is ambiguous
+            self.municipalities[m.name_fi.casefold()] = m.code
+        self.codes = {m.code for m in municipalities}
+        self.by_business_id: dict[str, list[Organisation]] = {}
+        self.by_register_number: dict[str, list[Organisation]] = {}
+        self.by_name: dict[str, list[Organisation]] = {}
+        self._representatives: dict[uuid.UUID, list[tuple[Representation, ContactPerson]]] | None = None
+        for org in session.scalars(select(Organisation).where(Organisation.deleted.is_(False))):
+            if org.business_id:
+                self.by_business_id.setdefault(org.business_id, []).append(org)
+            if org.register_number:
+                self.by_register_number.setdefault(org.register_number, []).append(org)
+            for name in {normalise_name(org.name_fi), normalise_name(org.name_sv)} - {""}:
+                self.by_name.setdefault(name, []).append(org)
+
+    def representatives(self, organisation_id: uuid.UUID) -> list[tuple[Representation, ContactPerson]]:
+        """An organisation's representatives; all are read with one query on the first call."""
+        if self._representatives is None:
+            self._representatives = {}
+            for rep, person in _representatives(self.session, None):
+                self._representatives.setdefault(rep.organisation_id, []).append((rep, person))
+        return self._representatives.get(organisation_id, [])
+
+    def municipality_code(self, text: str) -> str | None:
+        value = " ".join(text.split())
+        if value.isdigit() and len(value) <= 3:
+            code = value.zfill(3)  # Excel turns 091 into 91
+            return code if code in self.codes else None
+        return self.municipalities.get(value.casefold())
+
+    def match(self, fields: dict[str, Any]) -> list[Organisation]:
+        """Organisations the row may describe: by Business ID, register number, name + place."""
+        business_id = fields.get("business_id", "")
+        register_number = fields.get("register_number", "")
+        if business_id and business_id in self.by_business_id:
+            return self.by_business_id[business_id]
+
+        def compatible(org: Organisation) -> bool:
+            # A different Business ID or register number is a different organisation.
+            return (not business_id or not org.business_id or org.business_id == business_id) and (
+                not register_number
+                or not org.register_number
+                or org.register_number == register_number
+            )
+
+        if register_number:
+            found = [o for o in self.by_register_number.get(register_number, []) if compatible(o)]
+            if found:
+                return found
+        candidates: list[Organisation] = []
+        for name in {normalise_name(fields.get(k, "")) for k in ("name_fi", "name_sv")} - {""}:
+            for org in self.by_name.get(name, []):
+                if compatible(org) and org not in candidates:
+                    candidates.append(org)
+        domicile = fields.get("domicile_code")
+        same_place = [o for o in candidates if o.domicile_code == domicile]
+        if same_place or domicile is None:
+            # Without a municipality in the row, a name alone matches if it is unambiguous.
+            return same_place or candidates
+        # A municipality missing from the register does not make the organisation another one.
+        return [o for o in candidates if o.domicile_code is None]
+
+
+def _representatives(
+    session: Session, organisation_id: uuid.UUID | None
+) -> list[tuple[Representation, ContactPerson]]:
+    """Representations (not deleted) and their persons: one organisation's, or all (None)."""
+    query = (
+        select(Representation, ContactPerson)
+        .join(ContactPerson, Representation.contact_id == ContactPerson.id)
+        .where(Representation.deleted.is_(False), ContactPerson.deleted.is_(False))
+        .order_by(Representation.created_at, Representation.id)
+    )
+    if organisation_id is not None:
+        query = query.where(Representation.organisation_id == organisation_id)
+    return [(row[0], row[1]) for row in session.execute(query).all()]
+
+
+@dataclass
+class _ContactDecision:
+    """How a row's contact person is brought into the register."""
+
+    person: ContactPerson | None  # the representative reused; None: a new person
+    person_updates: dict[str, str]
+    representation: Representation | None  # an existing representation whose role is set
+    create_representation: bool
+
+
+def _decide_contact(
+    representatives: list[tuple[Representation, ContactPerson]], contact: dict[str, str]
+) -> _ContactDecision:
+    """Reuse the representative with the same e-mail, else the same name; else a new person."""
+    person: ContactPerson | None = None
+    email = contact["email"].casefold()
+    if email:
+        person = next((p for _r, p in representatives if p.email.casefold() == email), None)
+    if person is None and contact["name"]:
+        key = _person_key(contact["name"])
+        person = next((p for _r, p in representatives if _person_key(p.name) == key), None)
+    if person is None:
+        return _ContactDecision(None, {}, None, create_representation=True)
+    updates = {}
+    if contact["name"] and contact["name"] != person.name:
+        updates["name"] = contact["name"]
+    if contact["email"] and contact["email"].casefold() != person.email.casefold():
+        updates["email"] = contact["email"]
+    if contact["phone"] and contact["phone"] != person.phone:
+        updates["phone"] = contact["phone"]
+    reps = [r for r, p in representatives if p is person]
+    role = contact["role"]
+    if not role:
+        return _ContactDecision(person, updates, None, create_representation=not reps)
+    if any(r.role.casefold() == role.casefold() for r in reps):
+        return _ContactDecision(person, updates, None, create_representation=False)
+    blank = next((r for r in reps if not r.role), None)
+    # A representative's other roles are kept: a new role is a new representation.
+    return _ContactDecision(person, updates, blank, create_representation=blank is None)
+
+
+# -- planning ------------------------------------------------------------------------------
+
+
+def plan_import(
+    store: Store, path: Path | str, mapping: Mapping[str, str] | None = None
+) -> ImportPlan:
+    """Read ``path`` and decide, row by row, what importing it would do; writes nothing.
+
+    ``mapping`` maps a column heading to a field (see ``FIELDS``, or ``ignore``) and overrides
+    the recognition of headings. Raises ``ValidationError`` when the file cannot be read or no
+    column holds the organisations' names.
+    """
+    path = Path(path)
+    table = _locate_header(read_table(path), mapping)
+    columns, ignored = resolve_columns(table.headers, mapping)
+    if not _has_name(columns):
+        raise ValidationError(
+            _(
+                "No column of {file} holds the organisations' names. Name the column "
+                "“Nimi”, “Namn” or “Name”, or map it to the field name_fi or name_sv."
+            ).format(file=path.name)
+        )
+    headers = table.headers
+    with store.read() as session:
+        register = _Register(session)
+        seen: dict[tuple[Any, ...], int] = {}
+        rows = [
+            _plan_row(register, seen, headers, columns, number, cells)
+            for number, cells in zip(table.source_rows, table.rows, strict=True)
+        ]
+    return ImportPlan(
+        path=path,
+        columns={headers[i]: f for i, f in columns.items()},
+        ignored_columns=[headers[i] for i in ignored],
+        rows=rows,
+        header_row=table.header_row,
+    )
+
+
+def _column(heading: str) -> str:
+    return heading or "?"
+
+
+def _plan_row(
+    register: _Register,
+    seen: dict[tuple[Any, ...], int],
+    headers: list[str],
+    columns: dict[int, str],
+    number: int,
+    cells: list[str],
+) -> PlannedRow:
+    reasons: list[str] = []
+    fields: dict[str, Any] = {}
+    heading_of: dict[str, str] = {}  # field -> the heading it came from
+    contact = {"name": "", "email": "", "phone": "", "role": ""}
+    for index, name in columns.items():
+        heading_of[name] = headers[index]
+        raw = cells[index]
+        if not raw:
+            continue
+        column = _column(headers[index])
+        value = raw if name in _MULTILINE else " ".join(raw.split())
+        limit = _LIMITS[name]
+        if limit is not None and len(value) > limit:
+            reasons.append(
+                Message(
+                    N_("Column “{column}”: too long ({length} characters, at most {limit})."),
+                    column=column, length=len(value), limit=limit,
+                )
+            )
+            continue
+        try:
+            if name == "business_id":
+                value = normalise_business_id(value)
+            elif name == "register_number":
+                value = normalise_register_number(value)
+            elif name in ("email", "contact_email"):
+                value = normalise_email(value)
+        except (ValueError, StdnumValidationError):
+            message = {
+                "business_id": N_("Column “{column}”: {value} is not a valid Business ID."),
+                "register_number": N_(
+                    "Column “{column}”: {value} is not a register number (digits, with dots if any)."
+                ),
+            }.get(name, N_("Column “{column}”: {value} is not an e-mail address."))
+            reasons.append(Message(message, column=column, value=raw))
+            continue
+        if name == "domicile":
+            code = register.municipality_code(value)
+            if code is None:
+                reasons.append(
+                    Message(N_("Column “{column}”: unknown municipality {value}."),
+                            column=column, value=raw)
+                )
+                continue
+            fields["domicile_code"] = code
+        elif name.startswith("contact_"):
+            contact[name.removeprefix("contact_")] = value
+        else:
+            fields[name] = value
+
+    display = fields.get("name_fi") or fields.get("name_sv") or ""
+    if not display:
+        name_columns = [_column(heading_of[f]) for f in ("name_fi", "name_sv") if f in heading_of]
+        reasons.insert(
+            0,
+            Message(N_("The name is missing (column {columns})."),
+                    columns=", ".join(f"“{c}”" for c in name_columns)),
+        )
+    has_contact = any(contact.values())
+
+    # Duplicates within the file, and the organisation in the register.
+    matches = register.match(fields) if display else []
+    if len(matches) > 1:
+        reasons.append(
+            Message(
+                N_("Matches {count} organisations in the register ({names}); add the Business ID "
+                   "or the municipality to tell which."),
+                count=len(matches), names=", ".join(o.name_fi or o.name_sv for o in matches),
+            )
+        )
+    organisation = matches[0] if len(matches) == 1 else None
+    keys: list[tuple[tuple[Any, ...], str]] = []
+    if fields.get("business_id"):
+        keys.append((("business_id", fields["business_id"]),
+                     N_("Duplicate of row {row}: the same Business ID.")))
+    if fields.get("register_number"):
+        keys.append((("register_number", fields["register_number"]),
+                     N_("Duplicate of row {row}: the same register number.")))
+    for name in {normalise_name(fields.get(k, "")) for k in ("name_fi", "name_sv")} - {""}:
+        keys.append((("name", name, fields.get("domicile_code")),
+                     N_("Duplicate of row {row}: the same name and municipality.")))
+    if organisation is not None:
+        keys.append((("organisation", organisation.id),
+                     N_("Duplicate of row {row}: both are the same organisation in the register.")))
+    for key, message in keys:
+        if key in seen:
+            reasons.append(Message(message, row=seen[key]))
+            break
+    for key, _message in keys:
+        seen.setdefault(key, number)
+
+    # The contact person.
+    decision: _ContactDecision | None = None
+    if has_contact:
+        representatives = (
+            register.representatives(organisation.id) if organisation is not None else []
+        )
+        decision = _decide_contact(representatives, contact)
+        if decision.person is None and not contact["name"]:
+            if "contact_name" in heading_of:
+                reasons.append(
+                    Message(N_("Column “{column}”: the contact person's name is missing."),
+                            column=_column(heading_of["contact_name"]))
+                )
+            else:
+                reasons.append(Message(N_("The contact person's name is missing.")))
+
+    planned = PlannedRow(
+        row_number=number,
+        action=Action.REJECTED,
+        name=display,
+        reasons=reasons,
+        fields=fields,
+        contact=contact if has_contact else None,
+        organisation_id=organisation.id if organisation is not None else None,
+    )
+    if reasons:
+        return planned
+    if organisation is None:
+        planned.action = Action.ADD
+        return planned
+    field_heading = {("domicile_code" if f == "domicile" else f): h for f, h in heading_of.items()}
+    changed = [
+        _column(field_heading[name])
+        for name, value in fields.items()
+        if getattr(organisation, name) != value
+    ]
+    if decision is not None:
+        contact_heading = {f.removeprefix("contact_"): _column(h) for f, h in heading_of.items()
+                           if f.startswith("contact_")}
+        contact_changes = set(decision.person_updates)
+        if decision.person is None or decision.create_representation:
+            contact_changes.add("name" if contact["name"] else "email")
+        if decision.representation is not None or (decision.create_representation and contact["role"]):
+            contact_changes.add("role")
+        changed += [contact_heading[key] for key in ("name", "email", "phone", "role")
+                    if key in contact_changes and key in contact_heading]
+    planned.changed_columns = changed
+    planned.action = Action.UPDATE if changed else Action.UNCHANGED
+    return planned
+
+
+# -- applying ------------------------------------------------------------------------------
+
+
+def apply_import(store: Store, plan: ImportPlan, *, allow_rejected: bool = False) -> Changes:
+    """Write ``plan`` as one operation, "import organisations"; returns what changed.
+
+    Refuses (``ValidationError``) a plan with rejected rows unless ``allow_rejected``, in which
+    case those rows are skipped. Rows planned as unchanged are not touched. On any error
+    nothing is written.
+    """
+    if plan.rejected and not allow_rejected:
+        raise ValidationError(
+            ngettext(
+                "{count} row of {file} was rejected; correct it, or import without it.",
+                "{count} rows of {file} were rejected; correct them, or import without them.",
+                plan.rejected,
+            ).format(count=plan.rejected, file=plan.path.name)
+        )
+    work = [row for row in plan.rows if row.action in (Action.ADD, Action.UPDATE)]
+    if not work:
+        return Changes()
+
+    def write(session: Session) -> None:
+        for row in work:
+            _apply_row(session, row)
+
+    return store.run(OPERATION, write)
+
+
+def _apply_row(session: Session, row: PlannedRow) -> None:
+    if row.action == Action.ADD:
+        organisation = Organisation(
+            form=_guess_form(row.fields.get("name_fi", ""), row.fields.get("name_sv", "")),
+            **row.fields,
+        )
+        session.add(organisation)
+        representatives: list[tuple[Representation, ContactPerson]] = []
+    else:
+        found = session.get(Organisation, row.organisation_id) if row.organisation_id else None
+        if found is None or found.deleted:
+            raise ValidationError(
+                _("Row {row}: the organisation was changed or deleted after the file was checked. "
+                  "Check the file again.").format(row=row.row_number)
+            )
+        organisation = found
+        for name, value in row.fields.items():
+            if getattr(organisation, name) != value:
+                setattr(organisation, name, value)
+        representatives = _representatives(session, organisation.id)
+    if row.contact is not None:
+        _apply_contact(session, organisation, representatives, row.contact)
+
+
+def _apply_contact(
+    session: Session,
+    organisation: Organisation,
+    representatives: list[tuple[Representation, ContactPerson]],
+    contact: dict[str, str],
+) -> None:
+    decision = _decide_contact(representatives, contact)
+    person = decision.person
+    if person is None:
+        person = ContactPerson(
+            name=contact["name"],
+            email=contact["email"],
+            phone=contact["phone"],
+            retained_since=dt.date.today(),
+        )
+        session.add(person)
+    for name, value in decision.person_updates.items():
+        setattr(person, name, value)
+    if decision.representation is not None:
+        decision.representation.role = contact["role"]
+    if decision.create_representation:
+        session.add(Representation(organisation=organisation, contact=person, role=contact["role"]))
+
+
+def field_names() -> tuple[str, ...]:
+    """The fields a mapping may name (for the CLI's help)."""
+    return (*FIELDS, IGNORE)
