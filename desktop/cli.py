@@ -320,9 +320,12 @@ def cmd_selftest(_args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     settings = Settings.load()
-    set_language(settings.language)
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # --lang must apply before the parser is built, so that --help speaks it too.
+    chosen = next((args_list[i + 1] for i, a in enumerate(args_list[:-1]) if a == "--lang"), None)
+    set_language(chosen if chosen in LANGUAGES else settings.language)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_list)
     if args.lang:
         set_language(args.lang)
     setup_logging()

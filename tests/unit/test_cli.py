@@ -153,3 +153,8 @@ def test_importing_organisations_reports_and_refuses_bad_rows(tmp_path, capsys):
     assert "2" in out.out and out.err.strip()
     assert main(["info", "--db", str(db)]) == 0
     assert capsys.readouterr().out == after  # nothing written
+
+
+def test_help_speaks_the_chosen_language():
+    assert "partnerskapsbord" in run_cli("--lang", "sv", "--help").stdout
+    assert "kumppanuuspöydät" in run_cli("--lang", "fi", "--help").stdout
