@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
+from rapidfuzz import fuzz
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from stdnum.exceptions import InvalidChecksum, ValidationError
+from stdnum.fi import ytunnus
 
+from desktop.errors import ValidationError as KnownValidationError
+from desktop.i18n import _
 from desktop.services.vocabulary import label
 from desktop.storage import search
 from desktop.storage.models import Municipality, Organisation
@@ -27,6 +34,29 @@ class OrganisationRow:
     domicile: str
     sectors: str
     status: str
+    # Codes, for the filters.
+    domicile_code: str = ""
+    sector_codes: tuple[str, ...] = ()
+    language_codes: tuple[str, ...] = ()
+    status_code: str = ""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The register view's filters; empty means 'any'. They combine (all must hold)."""
+
+    municipality: str = ""
+    sector: str = ""
+    language: str = ""
+    status: str = ""
+
+    def accept(self, row: OrganisationRow) -> bool:
+        return (
+            (not self.municipality or row.domicile_code == self.municipality)
+            and (not self.sector or self.sector in row.sector_codes)
+            and (not self.language or self.language in row.language_codes)
+            and (not self.status or row.status_code == self.status)
+        )
 
 
 def organisation_rows(store: Store, language: str) -> list[OrganisationRow]:
@@ -48,6 +78,10 @@ def organisation_rows(store: Store, language: str) -> list[OrganisationRow]:
                     domicile=domicile,
                     sectors=sectors,
                     status=label(OrganisationStatus, org.status),
+                    domicile_code=org.domicile_code or "",
+                    sector_codes=tuple(org.sectors),
+                    language_codes=tuple(org.languages),
+                    status_code=org.status,
                 )
             )
     rows.sort(key=lambda r: r.name.casefold())
@@ -94,3 +128,125 @@ def restore(store: Store, organisation_id: uuid.UUID) -> Changes:
 
 def _municipality_names(session: Session, language: str) -> dict[str, str]:
     return {m.code: m.name(language) for m in session.scalars(select(Municipality))}
+
+
+# -- editing -----------------------------------------------------------------------------
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+REGISTER_NUMBER = re.compile(r"^\d{1,3}(\.?\d{3})*$")
+FIELDS = (
+    "name_fi", "name_sv", "abbreviation", "form", "business_id", "register_number",
+    "domicile_code", "sectors", "languages", "website", "email", "phone", "postal_address",
+    "description", "status", "notes",
+)
+
+
+def check_business_id(text: str) -> tuple[str, str]:
+    """(normalised Business ID, "") or (text, the reason it is not valid); empty is fine."""
+    text = text.strip()
+    if not text:
+        return "", ""
+    try:
+        return ytunnus.validate(text), ""
+    except InvalidChecksum:
+        return text, _("The check digit of the Business ID does not match.")
+    except ValidationError:
+        return text, _("A Business ID is seven digits, a hyphen and a check digit: 1234567-8.")
+
+
+def check_register_number(text: str) -> tuple[str, str]:
+    text = text.strip().replace(" ", "")
+    if text and not REGISTER_NUMBER.match(text):
+        return text, _("A register number is digits, e.g. 123.456.")
+    return text, ""
+
+
+def check_email(text: str) -> tuple[str, str]:
+    text = text.strip()
+    if text and not EMAIL.match(text):
+        return text, _("This is not an e-mail address.")
+    return text, ""
+
+
+def field_errors(fields: dict[str, Any]) -> dict[str, str]:
+    """Every field that cannot be saved as it is, with the reason (translated)."""
+    errors = {}
+    if not (str(fields.get("name_fi", "")).strip() or str(fields.get("name_sv", "")).strip()):
+        errors["name_fi"] = _("An organisation needs a name in Finnish or Swedish.")
+    for name, check in (("business_id", check_business_id),
+                        ("register_number", check_register_number), ("email", check_email)):
+        reason = check(str(fields.get(name, "")))[1]
+        if reason:
+            errors[name] = reason
+    return errors
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    id: uuid.UUID
+    name: str
+    reason: str
+
+
+def possible_duplicates(session: Session, fields: dict[str, Any],
+                        exclude: uuid.UUID | None = None) -> list[PossibleDuplicate]:
+    """Organisations the new data may duplicate: the same Business ID or register number, or a
+    name close to it (rapidfuzz) in the same municipality."""
+    found: list[PossibleDuplicate] = []
+    business_id = check_business_id(str(fields.get("business_id", "")))[0]
+    register_number = str(fields.get("register_number", "")).strip()
+    names = [n.strip().casefold() for n in (fields.get("name_fi", ""), fields.get("name_sv", "")) if n]
+    for org in session.scalars(select(Organisation).where(Organisation.deleted.is_(False))):
+        if org.id == exclude:
+            continue
+        shown = org.name_fi or org.name_sv
+        if business_id and org.business_id == business_id:
+            found.append(PossibleDuplicate(org.id, shown, _("the same Business ID")))
+        elif register_number and org.register_number == register_number:
+            found.append(PossibleDuplicate(org.id, shown, _("the same register number")))
+        elif names and org.domicile_code == fields.get("domicile_code"):
+            theirs = [n.casefold() for n in (org.name_fi, org.name_sv) if n]
+            score = max((fuzz.token_sort_ratio(a, b) for a in names for b in theirs), default=0)
+            if score >= NAME_SIMILARITY:
+                found.append(PossibleDuplicate(org.id, shown, _("a similar name in the same municipality")))
+    return found
+
+
+NAME_SIMILARITY = 88
+
+
+def save_organisation(store: Store, organisation_id: uuid.UUID | None,
+                      fields: dict[str, Any]) -> tuple[uuid.UUID, Changes]:
+    """Create (``organisation_id`` None) or update an organisation, as one operation.
+
+    Refuses with ``ValidationError`` what :func:`field_errors` finds; stores IDs normalised.
+    """
+    unknown = set(fields) - set(FIELDS)
+    if unknown:
+        raise ValueError(f"not organisation fields: {sorted(unknown)}")
+    errors = field_errors(fields)
+    if errors:
+        raise KnownValidationError(" ".join(errors.values()))
+    clean = dict(fields)
+    for name, check in (("business_id", check_business_id),
+                        ("register_number", check_register_number), ("email", check_email)):
+        if name in clean:
+            clean[name] = check(str(clean[name]))[0]
+    for name in ("name_fi", "name_sv", "abbreviation", "website", "phone"):
+        if name in clean:
+            clean[name] = str(clean[name]).strip()
+    with store.operation("save organisation") as session:
+        if organisation_id is None:
+            org = Organisation(**clean)
+            session.add(org)
+        else:
+            found = session.get(Organisation, organisation_id)
+            if found is None or found.deleted:
+                raise KnownValidationError(_("The organisation no longer exists."))
+            org = found
+            for key, value in clean.items():
+                if getattr(org, key) != value:
+                    setattr(org, key, value)
+        session.flush()
+        ctx = session.info["tracking"]
+    return org.id, ctx.changes

@@ -8,31 +8,6 @@ from desktop.i18n import _, translate_in
 from desktop.storage.models.enums import (
     LABELS as _LABELS,
 )
-from desktop.storage.models.enums import (
-    BodyKind,
-    ChecklistStatus,
-    DecisionStatus,
-    GrantType,
-    ItemType,
-    MeetingStatus,
-    MemberRole,
-    OrganisationForm,
-    OrganisationStatus,
-    Sector,
-)
-
-ENUMS = (
-    OrganisationForm,
-    OrganisationStatus,
-    Sector,
-    BodyKind,
-    MemberRole,
-    MeetingStatus,
-    ItemType,
-    GrantType,
-    DecisionStatus,
-    ChecklistStatus,
-)
 
 
 def label(enum_type: type[StrEnum], code: str) -> str:

@@ -1,10 +1,11 @@
 """The register's search index: substring search over everything an officer may type.
 
 One document per organisation (names in both languages, abbreviation, Business ID, register
-number, municipality names, sector labels in every language, contact names), casefolded, kept in
-an SQLite FTS5 table with the trigram tokenizer, which matches substrings and keeps ``ä`` and
-``a`` apart. It is updated inside the same transaction as the change (see ``Store.operation``).
-The SQLite-specific SQL is here and in the migration only; PostgreSQL will use pg_trgm.
+number, municipality names, sector labels in every language, contact names, the titles of its
+activities), casefolded, kept in an SQLite FTS5 table with the trigram tokenizer, which matches
+substrings and keeps ``ä`` and ``a`` apart. It is updated inside the same transaction as the
+change (see ``Store.operation``). The SQLite-specific SQL is here and in the migration only;
+PostgreSQL will use pg_trgm.
 """
 
 from __future__ import annotations
@@ -16,13 +17,19 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop.i18n import LANGUAGES, translate_in
-from desktop.storage.models import ContactPerson, Municipality, Organisation, Representation
+from desktop.storage.models import (
+    Activity,
+    ContactPerson,
+    Municipality,
+    Organisation,
+    Representation,
+)
 from desktop.storage.models.enums import LABELS, Sector
 from desktop.storage.tracking import Changes
 
 TABLE = "organisation_search"
 # Bump when the document's contents change: the store then rebuilds the index at start.
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 META_KEY = "search.index_version"
 _TRIGRAM = 3
 
@@ -53,13 +60,20 @@ def documents(session: Session, ids: Iterable[uuid.UUID] | None = None) -> dict[
         contact_query = contact_query.where(Representation.organisation_id.in_(id_list))
     for org_id, name in session.execute(contact_query):
         contacts.setdefault(org_id, []).append(name)
+    activities: dict[uuid.UUID, list[str]] = {}
+    activity_query = select(Activity.organisation_id, Activity.title).where(Activity.deleted.is_(False))
+    if id_list is not None:
+        activity_query = activity_query.where(Activity.organisation_id.in_(id_list))
+    for org_id, title in session.execute(activity_query):
+        activities.setdefault(org_id, []).append(title)
     result = {}
     for org in session.scalars(query):
         parts = [org.name_fi, org.name_sv, org.abbreviation, org.business_id, org.register_number,
                  municipalities.get(org.domicile_code or "", ""),
                  *(municipalities.get(code, "") for code in org.active_municipalities),
                  *(sectors.get(code, code) for code in org.sectors),
-                 *contacts.get(org.id, [])]
+                 *contacts.get(org.id, []),
+                 *activities.get(org.id, [])]
         result[org.id] = " ".join(p for p in parts if p).casefold()
     return result
 
@@ -89,6 +103,11 @@ def affected_organisations(session: Session, changes: Changes) -> set[uuid.UUID]
                           for k in ("inserted", "updated", "deleted")))
     people = set().union(*(getattr(changes, k).get("contact_person", set())
                            for k in ("inserted", "updated", "deleted")))
+    activities = set().union(*(getattr(changes, k).get("activity", set())
+                               for k in ("inserted", "updated", "deleted")))
+    if activities:
+        ids |= set(session.scalars(select(Activity.organisation_id)
+                                   .where(Activity.id.in_(activities))))
     if links:
         ids |= set(session.scalars(select(Representation.organisation_id)
                                    .where(Representation.id.in_(links))))

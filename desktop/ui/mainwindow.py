@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self._action(_("&Find…"), self.find_organisation, QKeySequence.StandardKey.Find))
+        edit_menu.addAction(self._action(_("New &organisation…"), self.new_organisation, "Ctrl+Shift+N"))
         self.delete_action = self._action(
             _("&Delete organisation…"), self.delete_organisation, QKeySequence.StandardKey.Delete
         )
@@ -209,6 +210,10 @@ class MainWindow(QMainWindow):
     def find_organisation(self) -> None:
         self.nav.setCurrentRow(0)
         self.register_page.focus_search()
+
+    def new_organisation(self) -> None:
+        self.nav.setCurrentRow(0)
+        self.register_page.edit()
 
     def delete_organisation(self) -> None:
         row = self.register_page.selected_row()

@@ -16,6 +16,7 @@ from desktop.errors import KnownError
 from desktop.services import checklist
 from desktop.services.demo import DemoSummary, create_demo
 from desktop.storage.models import (
+    Activity,
     AgendaItem,
     AuditEntry,
     Body,
@@ -26,6 +27,7 @@ from desktop.storage.models import (
     GrantCall,
     GrantDecision,
     GrantPayment,
+    Interaction,
     Meeting,
     Organisation,
     Representation,
@@ -96,6 +98,7 @@ def test_counts_are_in_the_expected_ranges(demo: tuple[Store, DemoSummary]):
         for model in (
             Organisation, ContactPerson, Representation, Body, BodyMember, Meeting, AgendaItem,
             GrantCall, GrantApplication, GrantDecision, GrantPayment, ChecklistItem,
+            Activity, Interaction,
         )
     }  # fmt: skip
     assert 180 <= counts[Organisation] <= 220
@@ -111,11 +114,14 @@ def test_counts_are_in_the_expected_ranges(demo: tuple[Store, DemoSummary]):
     assert counts[GrantPayment] > 0
     # This year's checklist and last year's, both from the template.
     assert counts[ChecklistItem] == 2 * sum(len(t["items"]) for t in checklist.load_template())
+    assert 280 <= counts[Activity] <= 320
+    assert 100 <= counts[Interaction] <= 140
     # The summary tells the truth.
     assert (
         summary.organisations, summary.contacts, summary.representations, summary.bodies,
         summary.body_members, summary.meetings, summary.agenda_items, summary.grant_calls,
         summary.applications, summary.decisions, summary.payments, summary.checklist_items,
+        summary.activities, summary.interactions,
     ) == tuple(counts.values())  # fmt: skip
     assert str(summary.organisations) in summary.describe()
 

@@ -58,6 +58,7 @@ from desktop.services.demo.places import (
     Village,
 )
 from desktop.storage.models import (
+    Activity,
     AgendaItem,
     Body,
     BodyMember,
@@ -67,6 +68,7 @@ from desktop.storage.models import (
     GrantCall,
     GrantDecision,
     GrantPayment,
+    Interaction,
     Meeting,
     Organisation,
     Representation,
@@ -76,6 +78,7 @@ from desktop.storage.models.enums import (
     ChecklistStatus,
     DecisionStatus,
     GrantType,
+    InteractionKind,
     ItemType,
     MeetingStatus,
     MemberRole,
@@ -88,6 +91,8 @@ from desktop.storage.store import Store
 OPERATION = "demo"
 ORGANISATIONS = 200
 CONTACTS = 250
+ACTIVITIES = 300
+INTERACTIONS = 120
 EURO = 100  # cents
 
 COUNTY_FI = "Pohjanmaan hyvinvointialue"
@@ -110,16 +115,20 @@ class DemoSummary:
     decisions: int = 0
     payments: int = 0
     checklist_items: int = 0
+    activities: int = 0
+    interactions: int = 0
 
     def describe(self) -> str:
         """One translated sentence for the status bar or the log."""
         return _(
             "Demo data created: {organisations} organisations, {contacts} contact persons, "
-            "{meetings} meetings, {applications} grant applications and "
-            "{checklist_items} checklist items."
+            "{activities} activities, {interactions} logged interactions, {meetings} meetings, "
+            "{applications} grant applications and {checklist_items} checklist items."
         ).format(
             organisations=self.organisations,
             contacts=self.contacts,
+            activities=self.activities,
+            interactions=self.interactions,
             meetings=self.meetings,
             applications=self.applications,
             checklist_items=self.checklist_items,
@@ -182,6 +191,121 @@ def _between(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
     if end <= start:
         return start
     return start + dt.timedelta(days=rng.randint(0, (end - start).days))
+
+
+# -- activities and interactions (data, as the organisations and the officer write them) --
+
+# (Finnish title, Swedish title, target group fi, target group sv) by sector.
+_ACTIVITY_TITLES: dict[Sector, tuple[tuple[str, str, str, str], ...]] = {
+    S.SOCIAL_HEALTH: (
+        ("Vertaistukiryhmä omaishoitajille", "Kamratstödsgrupp för närståendevårdare",
+         "omaishoitajat", "närståendevårdare"),
+        ("Mielenterveyden vertaisryhmä", "Kamratgrupp för psykisk hälsa", "aikuiset", "vuxna"),
+        ("Olohuonetoiminta", "Vardagsrumsverksamhet", "kaikki", "alla"),
+        ("Ystävätoiminta", "Vänverksamhet", "yksinäiset aikuiset", "ensamma vuxna"),
+    ),
+    S.SPORTS: (
+        ("Seniorijumppa", "Seniorgympa", "ikäihmiset", "äldre"),
+        ("Sählykerho", "Innebandyklubb", "lapset ja nuoret", "barn och unga"),
+        ("Kävelyryhmä", "Promenadgrupp", "kaikki", "alla"),
+        ("Uimakoulu", "Simskola", "lapset", "barn"),
+    ),
+    S.YOUTH: (
+        ("Kerhoilta", "Klubbkväll", "nuoret", "unga"),
+        ("Läksykerho", "Läxhjälp", "koululaiset", "skolelever"),
+        ("Nuorten avoin ilta", "Öppen kväll för unga", "13–17-vuotiaat", "13–17-åringar"),
+    ),
+    S.CULTURE: (
+        ("Kuoroharjoitukset", "Körövning", "aikuiset", "vuxna"),
+        ("Lukupiiri", "Läscirkel", "kaikki", "alla"),
+        ("Käsityökahvila", "Stickcafé", "kaikki", "alla"),
+    ),
+    S.IMMIGRATION: (
+        ("Suomen kielen keskusteluryhmä", "Språkcafé på svenska", "maahan muuttaneet", "inflyttade"),
+        ("Läksyapu", "Läxhjälp", "koululaiset", "skolelever"),
+        ("Kohtaamispaikka", "Mötesplats", "kaikki", "alla"),
+    ),
+    S.ENVIRONMENT: (
+        ("Luontoretki", "Naturutflykt", "kaikki", "alla"),
+        ("Korjauskahvila", "Reparationscafé", "kaikki", "alla"),
+    ),
+    S.VILLAGE: (
+        ("Kylän kahvila", "Bycafé", "kyläläiset", "bybor"),
+        ("Talkoopäivä", "Talkodag", "kaikki", "alla"),
+        ("Kerhoilta", "Klubbkväll", "kyläläiset", "bybor"),
+    ),
+    S.PENSIONERS: (
+        ("Seniorijumppa", "Seniorgympa", "eläkeläiset", "pensionärer"),
+        ("Kerhopäivä", "Klubbdag", "eläkeläiset", "pensionärer"),
+        ("Tietotekniikkaopastus", "Datahandledning", "ikäihmiset", "äldre"),
+        ("Käsityökahvila", "Stickcafé", "eläkeläiset", "pensionärer"),
+    ),
+    S.DISABILITY: (
+        ("Vertaistukiryhmä", "Kamratstödsgrupp", "vammaiset ja läheiset", "personer med funktionsnedsättning"),
+        ("Soveltava liikunta", "Anpassad motion", "vammaiset", "personer med funktionsnedsättning"),
+    ),
+    S.PATIENT: (
+        ("Vertaistukiryhmä", "Kamratstödsgrupp", "sairastuneet ja läheiset", "insjuknade och anhöriga"),
+        ("Tietoilta", "Informationskväll", "kaikki", "alla"),
+        ("Kuntosaliryhmä", "Gymgrupp", "sairastuneet", "insjuknade"),
+    ),
+    S.OTHER: (
+        ("Avoin kerho", "Öppen klubb", "kaikki", "alla"),
+        ("Vapaaehtoisten koulutus", "Utbildning för frivilliga", "vapaaehtoiset", "frivilliga"),
+    ),
+}
+_WHEN = {
+    "fi": ("ma klo 13–15", "ti klo 18–20", "ke klo 10–12", "to klo 17.30–19", "pe klo 9–11",
+           "joka kuun 1. tiistai klo 18", "parittomien viikkojen keskiviikkona klo 14–16",
+           "kesäkuussa, ilmoittautuminen toukokuussa", "sopimuksen mukaan"),
+    "sv": ("mån kl. 13–15", "tis kl. 18–20", "ons kl. 10–12", "tors kl. 17.30–19", "fre kl. 9–11",
+           "första tisdagen i månaden kl. 18", "onsdagar udda veckor kl. 14–16",
+           "i juni, anmälan i maj", "enligt överenskommelse"),
+}
+_ACTIVITY_DESCRIPTIONS = {
+    "fi": ("Tervetuloa mukaan, ennakkoilmoittautumista ei tarvita.",
+           "Ryhmää ohjaa koulutettu vertaisohjaaja.",
+           "Kahvitarjoilu. Kokoontumistila on esteetön.",
+           "Ilmoittautumiset yhteyshenkilölle viikkoa ennen."),
+    "sv": ("Välkommen med, ingen förhandsanmälan behövs.",
+           "Gruppen leds av en utbildad kamratledare.",
+           "Kaffeservering. Lokalen är tillgänglig.",
+           "Anmälan till kontaktpersonen en vecka i förväg."),
+}
+_INTERACTION_NOTES: dict[InteractionKind, dict[str, tuple[str, ...]]] = {
+    InteractionKind.MEETING: {
+        "fi": ("Tapaaminen toiminnanjohtajan kanssa: ensi vuoden avustushaku ja tilatarpeet.",
+               "Kävimme läpi yhteistyön hyvinvointikertomuksen valmistelussa.",
+               "Esittelin palveluohjauksen uuden järjestötoiminnan listan."),
+        "sv": ("Möte med verksamhetsledaren: nästa års bidragsomgång och lokalbehov.",
+               "Vi gick igenom samarbetet kring välfärdsberättelsen.",
+               "Presenterade den nya listan över organisationsverksamhet för servicehandledningen."),
+    },
+    InteractionKind.CALL: {
+        "fi": ("Kysyivät käyttöselvityksen määräajasta; lupasin lähettää ohjeen.",
+               "Puhelu puheenjohtajan kanssa kumppanuuspöydän paikasta.",
+               "Neuvoin avustushakemuksen liitteissä."),
+        "sv": ("Frågade om tidsfristen för redovisningen; lovade skicka anvisningen.",
+               "Samtal med ordföranden om platsen vid partnerskapsbordet.",
+               "Gav råd om bilagorna till bidragsansökan."),
+    },
+    InteractionKind.EMAIL: {
+        "fi": ("Lähetin tiedon järjestöareenan päivämäärästä.",
+               "Pyysivät päivittämään toimintansa tiedot julkiselle listalle.",
+               "Vastasin kysymykseen maksuttomista tiloista."),
+        "sv": ("Skickade information om datumet för organisationsarenan.",
+               "Bad att få sina verksamhetsuppgifter uppdaterade i den offentliga listan.",
+               "Svarade på en fråga om avgiftsfria lokaler."),
+    },
+    InteractionKind.VISIT: {
+        "fi": ("Vierailu kerhoillassa, noin 20 osallistujaa.",
+               "Kävin tutustumassa uusiin toimitiloihin.",
+               "Vierailu vertaisryhmässä; toiveena lisää vapaaehtoisia."),
+        "sv": ("Besök på klubbkvällen, ungefär 20 deltagare.",
+               "Bekantade mig med de nya lokalerna.",
+               "Besök i kamratgruppen; önskemål om fler frivilliga."),
+    },
+}
 
 
 # -- the generator -----------------------------------------------------------------------
@@ -496,6 +620,59 @@ class _Builder:
         # The county's own staff.
         for _i in range(2):
             self.staff.append(self._contact(None, RETENTION_STAFF))
+
+    # -- activities and interactions -----------------------------------------------------
+
+    def activities(self) -> None:
+        """About ACTIVITIES activities of organisations that still operate; some published."""
+        rng = self.rng
+        working = [o for o in self.orgs if o.row.status != OrganisationStatus.DISSOLVED]
+        while self.summary.activities < ACTIVITIES:
+            org = rng.choice(working)
+            language = org.primary if not org.bilingual or rng.random() < 0.7 else (
+                "sv" if org.primary == "fi" else "fi"
+            )
+            options = _ACTIVITY_TITLES.get(org.sector, _ACTIVITY_TITLES[S.OTHER])
+            fi, sv, group_fi, group_sv = rng.choice(options)
+            title, group = (sv, group_sv) if language == "sv" else (fi, group_fi)
+            active = org.row.active_municipalities
+            places = sorted(rng.sample(active, k=min(len(active), rng.choice((1, 1, 1, 2)))))
+            self.add(
+                Activity(
+                    organisation=org.row,
+                    title=title,
+                    description=rng.choice(_ACTIVITY_DESCRIPTIONS[language]),
+                    target_group=group,
+                    municipalities=places,
+                    when=rng.choice(_WHEN[language]),
+                    free_of_charge=rng.random() < 0.75,
+                    open_to_all=group in ("kaikki", "alla") or rng.random() < 0.3,
+                    accessible=rng.random() < 0.6,
+                    contact=rng.choice(org.contacts) if org.contacts and rng.random() < 0.7 else None,
+                    published=org.row.status == OrganisationStatus.ACTIVE and rng.random() < 0.55,
+                )
+            )
+            self.summary.activities += 1
+
+    def interactions(self) -> None:
+        """About INTERACTIONS entries in the staff's log over the past year."""
+        rng = self.rng
+        kinds = list(InteractionKind)
+        for _i in range(INTERACTIONS):
+            org = rng.choice(self.orgs)
+            officer = rng.choice(self.staff)
+            language = org.primary if not org.bilingual else officer.preferred_language
+            kind = rng.choices(kinds, (3, 4, 5, 2))[0]
+            self.add(
+                Interaction(
+                    organisation=org.row,
+                    date=self.today - dt.timedelta(days=rng.randint(1, 365)),
+                    officer=officer.name,
+                    kind=kind.value,
+                    note=rng.choice(_INTERACTION_NOTES[kind][language]),
+                )
+            )
+            self.summary.interactions += 1
 
     # -- bodies and meetings -------------------------------------------------------------
 
@@ -952,6 +1129,9 @@ def create_demo(store: Store, seed: int = 2026, today: dt.date | None = None) ->
         builder.bodies(table_orgs)
         builder.grants()
         builder.checklist()
+        # Last, so the records above stay what the same seed always gave.
+        builder.activities()
+        builder.interactions()
         builder.summary.organisations = len(builder.orgs)
         session.flush()
     return builder.summary

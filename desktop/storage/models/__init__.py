@@ -1,6 +1,7 @@
 """All mapped tables; importing this package registers them on ``Base.metadata``."""
 
 from desktop.storage.base import Base, Syncable
+from desktop.storage.models.activities import Activity, Interaction
 from desktop.storage.models.attachments import Attachment
 from desktop.storage.models.checklist import (
     Checklist,
@@ -15,6 +16,7 @@ from desktop.storage.models.meetings import AgendaItem, Body, BodyMember, Meetin
 from desktop.storage.models.register import ContactPerson, Organisation, Representation
 
 __all__ = [
+    "Activity",
     "AgendaItem",
     "Attachment",
     "AuditEntry",
@@ -31,6 +33,7 @@ __all__ = [
     "GrantCall",
     "GrantDecision",
     "GrantPayment",
+    "Interaction",
     "Meeting",
     "Meta",
     "Municipality",

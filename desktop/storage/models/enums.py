@@ -80,6 +80,13 @@ class DecisionStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class InteractionKind(StrEnum):
+    MEETING = "meeting"
+    CALL = "call"
+    EMAIL = "email"
+    VISIT = "visit"
+
+
 class ChecklistStatus(StrEnum):
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
@@ -137,6 +144,11 @@ _PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (ChecklistStatus.IN_PROGRESS, N_("In progress")),
     (ChecklistStatus.DONE, N_("Done")),
     (ChecklistStatus.NOT_APPLICABLE, N_("Not applicable")),
+    (InteractionKind.MEETING, N_("Meeting")),
+    # Not "Call": that msgid is a grant call ("Haku").
+    (InteractionKind.CALL, N_("Phone call")),
+    (InteractionKind.EMAIL, N_("E-mail")),
+    (InteractionKind.VISIT, N_("Visit")),
 )
 
 # Keyed by (enum type, code): StrEnum members hash as their strings, and several enums

@@ -1,0 +1,171 @@
+"""Adding or editing an organisation, with validation while typing and a duplicate warning."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import LANGUAGES, _, current_language
+from desktop.services import register
+from desktop.services.vocabulary import labels
+from desktop.storage.models import Municipality, Organisation
+from desktop.storage.models.enums import OrganisationForm, OrganisationStatus, Sector
+from desktop.storage.store import Store
+
+_INVALID = "QLineEdit { border: 2px solid #b00020; }"
+
+
+class OrganisationDialog(QDialog):
+    def __init__(self, store: Store, organisation_id: uuid.UUID | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.organisation_id = organisation_id
+        self.saved_id: uuid.UUID | None = None
+        language = current_language()
+        self.setWindowTitle(_("New organisation") if organisation_id is None else _("Organisation"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.errors: dict[str, QLabel] = {}
+        self.edits: dict[str, QLineEdit] = {}
+        for name, text in (("name_fi", _("Name in Finnish")), ("name_sv", _("Name in Swedish")),
+                           ("abbreviation", _("Abbreviation")), ("business_id", _("Business ID")),
+                           ("register_number", _("Register number")), ("email", _("E-mail")),
+                           ("phone", _("Phone")), ("website", _("Website"))):
+            edit = QLineEdit()
+            edit.textChanged.connect(self.validate)
+            self.edits[name] = edit
+            form.addRow(text, edit)
+            error = QLabel()
+            error.setStyleSheet("color: #b00020;")
+            error.setWordWrap(True)
+            error.hide()
+            self.errors[name] = error
+            form.addRow("", error)
+        self.form_combo = _combo(labels(OrganisationForm))
+        form.addRow(_("Form of organisation"), self.form_combo)
+        self.domicile = QComboBox()
+        self.domicile.addItem("—", "")
+        with store.read() as session:
+            for municipality in sorted(session.query(Municipality).all(),
+                                       key=lambda m: m.name(language).casefold()):
+                self.domicile.addItem(municipality.name(language), municipality.code)
+            org = session.get(Organisation, organisation_id) if organisation_id else None
+        form.addRow(_("Municipality of domicile"), self.domicile)
+        self.status = _combo(labels(OrganisationStatus))
+        form.addRow(_("Status"), self.status)
+        self.sectors = QListWidget()
+        for code, text in labels(Sector):
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.sectors.addItem(item)
+        self.sectors.setMaximumHeight(140)
+        form.addRow(_("Sectors"), self.sectors)
+        self.languages = QListWidget()
+        for code, (_locale, native) in LANGUAGES.items():
+            item = QListWidgetItem(native)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.languages.addItem(item)
+        self.languages.setMaximumHeight(70)
+        form.addRow(_("Languages"), self.languages)
+        self.description = QPlainTextEdit()
+        self.description.setMaximumHeight(80)
+        form.addRow(_("Description"), self.description)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(600)
+        if org is not None:
+            self._load(org)
+        self.validate()
+
+    def _load(self, org: Organisation) -> None:
+        for name, edit in self.edits.items():
+            edit.setText(getattr(org, name) or "")
+        self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(org.form)))
+        self.status.setCurrentIndex(max(0, self.status.findData(org.status)))
+        self.domicile.setCurrentIndex(max(0, self.domicile.findData(org.domicile_code or "")))
+        _check(self.sectors, org.sectors)
+        _check(self.languages, org.languages)
+        self.description.setPlainText(org.description)
+
+    def values(self) -> dict[str, Any]:
+        fields: dict[str, Any] = {name: edit.text() for name, edit in self.edits.items()}
+        fields.update(
+            form=self.form_combo.currentData(), status=self.status.currentData(),
+            domicile_code=self.domicile.currentData() or None,
+            sectors=_checked(self.sectors), languages=_checked(self.languages),
+            description=self.description.toPlainText().strip(),
+        )
+        return fields
+
+    def validate(self) -> bool:
+        """Mark each invalid field with its reason; saving waits until they are fixed."""
+        errors = register.field_errors(self.values())
+        for name, label in self.errors.items():
+            reason = errors.get(name, "")
+            label.setText(reason)
+            label.setVisible(bool(reason))
+            self.edits[name].setStyleSheet(_INVALID if reason else "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not errors)
+        return not errors
+
+    def save(self) -> None:
+        if not self.validate():
+            return
+        fields = self.values()
+        with self.store.read() as session:
+            duplicates = register.possible_duplicates(session, fields, exclude=self.organisation_id)
+        if duplicates and not self.confirm_duplicates(duplicates):
+            return
+        self.saved_id, _changes = register.save_organisation(self.store, self.organisation_id, fields)
+        self.accept()
+
+    def confirm_duplicates(self, duplicates: list[register.PossibleDuplicate]) -> bool:
+        lines = "\n".join(f"• {d.name}: {d.reason}" for d in duplicates)
+        answer = QMessageBox.question(
+            self, _("Possible duplicate"),
+            _("The register may already have this organisation:\n{lines}\n\nSave anyway?").format(
+                lines=lines),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def _combo(items: list[tuple[str, str]]) -> QComboBox:
+    combo = QComboBox()
+    for code, text in items:
+        combo.addItem(text, code)
+    return combo
+
+
+def _check(widget: QListWidget, codes: list[str]) -> None:
+    for row in range(widget.count()):
+        item = widget.item(row)
+        checked = item.data(Qt.ItemDataRole.UserRole) in codes
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
+def _checked(widget: QListWidget) -> list[str]:
+    return [widget.item(row).data(Qt.ItemDataRole.UserRole) for row in range(widget.count())
+            if widget.item(row).checkState() == Qt.CheckState.Checked]
