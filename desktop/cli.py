@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop import __version__, paths
 from desktop.errors import KnownError
-from desktop.i18n import LANGUAGES, _, ngettext, set_language
+from desktop.i18n import LANGUAGES, N_, _, ngettext, set_language
 from desktop.logs import setup_logging
 from desktop.settings import Settings
 
@@ -94,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
     contacts = what.add_parser("contacts", parents=[db], help=_("contact persons as vCards"))
     contacts.add_argument("file", type=Path, help=_("the .vcf file to write"))
     contacts.set_defaults(handler=cmd_export_contacts)
+    activities = what.add_parser(
+        "activities", parents=[db],
+        help=_("the public list of organisation-based activities as PDF or XLSX"))
+    activities.add_argument("file", type=Path, help=_("the .pdf or .xlsx file to write"))
+    activities.add_argument("--lang", dest="export_lang", choices=("fi", "sv"), default=None,
+                            help=_("language of the list"))
+    activities.set_defaults(handler=cmd_export_activities)
 
     importing = sub.add_parser("import", parents=[db], help=_("import organisations from Excel or CSV"))
     what_in = importing.add_subparsers(dest="import_what", metavar=_("what"), required=True)
@@ -290,7 +297,7 @@ def cmd_export_organisations(args: argparse.Namespace) -> int:
             headings, rows = organisation_table(session, language)
     finally:
         store.close()
-    write_table(headings, rows, args.file, translate_in(language, "Organisations"))
+    write_table(headings, rows, args.file, translate_in(language, N_("Organisations")))
     print(ngettext("{n} organisation written to {path}.", "{n} organisations written to {path}.",
                    len(rows)).format(n=len(rows), path=args.file))
     return 0
@@ -309,6 +316,33 @@ def cmd_export_contacts(args: argparse.Namespace) -> int:
     write_vcards(cards, args.file)
     print(ngettext("{n} contact person written to {path}.", "{n} contact persons written to {path}.",
                    len(cards)).format(n=len(cards), path=args.file))
+    return 0
+
+
+def cmd_export_activities(args: argparse.Namespace) -> int:
+    from desktop.documents.activity_list import write_activity_list_pdf, write_activity_list_xlsx
+    from desktop.i18n import current_language, translate_in
+    from desktop.services.activity_list import public_list
+
+    language = args.export_lang or ("sv" if current_language() == "sv" else "fi")
+    suffix = args.file.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise KnownError(_("Cannot export to {name}: the file name must end in .pdf or .xlsx.").format(
+            name=args.file.name))
+    store = _open(args)
+    try:
+        with store.read() as session:
+            sections = public_list(session, language)
+    finally:
+        store.close()
+    if suffix == ".pdf":
+        write_activity_list_pdf(sections, args.file, language,
+                                translate_in(language, N_("Organisation-based activities in the region")))
+    else:
+        write_activity_list_xlsx(sections, args.file, language)
+    count = sum(section.entry_count for section in sections)
+    print(ngettext("{n} activity written to {path}.", "{n} activities written to {path}.",
+                   count).format(n=count, path=args.file))
     return 0
 
 

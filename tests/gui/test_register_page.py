@@ -101,3 +101,23 @@ def test_double_click_opens_the_organisation_for_editing(qtbot, page):
         from desktop.storage.models import Organisation
 
         assert session.get(Organisation, first.id).phone == "040 765 4321"
+
+
+def test_an_organisations_page_shows_its_contacts_activities_grants_and_meetings(qtbot, page):
+    from sqlalchemy import select
+
+    from desktop.storage.models import BodyMember, GrantApplication
+
+    with page.store.read() as session:
+        member = session.scalars(select(BodyMember).where(BodyMember.organisation_id.is_not(None))).first()
+        funded = set(session.scalars(select(GrantApplication.organisation_id)))
+    row = next(r for r in shown(page) if r.id == member.organisation_id)
+    dialog = page.edit(row)
+    tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert tabs[0] == "Tiedot" and len(tabs) == 6
+    meetings = dialog.overview_lists["meetings"]
+    assert meetings.count() >= 1 and "kumppanuuspöytä" in meetings.item(0).text().lower()
+    assert dialog.overview_lists["contacts"].count() >= 1
+    if row.id in funded:
+        assert "€" in dialog.overview_lists["grants"].item(0).text()
+    dialog.reject()

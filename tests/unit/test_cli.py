@@ -158,3 +158,17 @@ def test_importing_organisations_reports_and_refuses_bad_rows(tmp_path, capsys):
 def test_help_speaks_the_chosen_language():
     assert "partnerskapsbord" in run_cli("--lang", "sv", "--help").stdout
     assert "kumppanuuspöydät" in run_cli("--lang", "fi", "--help").stdout
+
+
+def test_exporting_the_public_list_of_activities(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    db = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert main(["export", "activities", str(tmp_path / "lista.pdf"), "--lang", "sv",
+                 "--db", str(db)]) == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "lista.pdf").pages)
+    assert "Vasa" in text
+    assert main(["export", "activities", str(tmp_path / "lista.xlsx"), "--db", str(db)]) == 0
+    assert (tmp_path / "lista.xlsx").stat().st_size > 0
+    assert main(["export", "activities", str(tmp_path / "lista.doc"), "--db", str(db)]) == 1

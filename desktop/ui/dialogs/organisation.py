@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.i18n import LANGUAGES, _, current_language
-from desktop.services import register
+from desktop.services import organisation_page, register
 from desktop.services.vocabulary import labels
 from desktop.storage.models import Municipality, Organisation
 from desktop.storage.models.enums import OrganisationForm, OrganisationStatus, Sector
@@ -41,8 +42,11 @@ class OrganisationDialog(QDialog):
         language = current_language()
         self.setWindowTitle(_("New organisation") if organisation_id is None else _("Organisation"))
         layout = QVBoxLayout(self)
-        form = QFormLayout()
-        layout.addLayout(form)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs)
+        details = QWidget()
+        form = QFormLayout(details)
+        self.tabs.addTab(details, _("Details"))
         self.errors: dict[str, QLabel] = {}
         self.edits: dict[str, QLineEdit] = {}
         for name, text in (("name_fi", _("Name in Finnish")), ("name_sv", _("Name in Swedish")),
@@ -95,9 +99,10 @@ class OrganisationDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(640)
         if org is not None:
             self._load(org)
+            self._add_overview_tabs(organisation_id, language)
         self.validate()
 
     def _load(self, org: Organisation) -> None:
@@ -109,6 +114,23 @@ class OrganisationDialog(QDialog):
         _check(self.sectors, org.sectors)
         _check(self.languages, org.languages)
         self.description.setPlainText(org.description)
+
+    def _add_overview_tabs(self, organisation_id: uuid.UUID, language: str) -> None:
+        """Read-only tabs: who represents it, what it does, contacts with it, grants, meetings."""
+        with self.store.read() as session:
+            seen = organisation_page.overview(session, organisation_id, language)
+        self.overview_lists: dict[str, QListWidget] = {}
+        for key, title, lines in (
+            ("contacts", _("Contact persons"), seen.contacts),
+            ("activities", _("Activities"), seen.activities),
+            ("interactions", _("Interactions"), seen.interactions),
+            ("grants", _("Grants"), seen.grants),
+            ("meetings", _("Meetings"), seen.meetings),
+        ):
+            widget = QListWidget()
+            widget.addItems(lines or [_("None.")])
+            self.overview_lists[key] = widget
+            self.tabs.addTab(widget, f"{title} ({len(lines)})")
 
     def values(self) -> dict[str, Any]:
         fields: dict[str, Any] = {name: edit.text() for name, edit in self.edits.items()}
