@@ -80,6 +80,23 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("language of the report (default: the interface language)"))
     report.set_defaults(handler=cmd_checklist_report)
 
+    person = sub.add_parser("person", parents=[db], help=_("personal data of contact persons"))
+    person_do = person.add_subparsers(dest="person_command", metavar=_("command"), required=True)
+    review = person_do.add_parser("review", parents=[db],
+                                  help=_("list persons not contacted for N years"))
+    review.add_argument("--years", type=int, default=3, help=_("years without contact (default 3)"))
+    review.set_defaults(handler=cmd_person_review)
+    export_person = person_do.add_parser(
+        "export", parents=[db], help=_("everything kept about a person, as JSON or PDF"))
+    export_person.add_argument("person", help=_("the start of the person's id (see review)"))
+    export_person.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                               help=_("a .json or .pdf file"))
+    export_person.set_defaults(handler=cmd_person_export)
+    erase = person_do.add_parser("erase", parents=[db], help=_("erase a person everywhere"))
+    erase.add_argument("person", help=_("the start of the person's id (see review)"))
+    erase.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    erase.set_defaults(handler=cmd_person_erase)
+
     selftest = sub.add_parser("selftest", parents=[db], help=_("check that the installed program works"))
     selftest.set_defaults(handler=cmd_selftest)
 
@@ -343,6 +360,75 @@ def cmd_export_activities(args: argparse.Namespace) -> int:
     count = sum(section.entry_count for section in sections)
     print(ngettext("{n} activity written to {path}.", "{n} activities written to {path}.",
                    count).format(n=count, path=args.file))
+    return 0
+
+
+def _find_person(session, reference: str):  # noqa: ANN001, ANN202 - ORM types imported late
+    from sqlalchemy import select
+
+    from desktop.storage.models import ContactPerson
+
+    wanted = reference.strip().lower().replace("-", "")
+    found = [p for p in session.scalars(select(ContactPerson).where(ContactPerson.deleted.is_(False)))
+             if wanted and p.id.hex.startswith(wanted)]
+    if len(found) != 1:
+        raise KnownError(_("No single contact person has an id starting with '{ref}'.").format(
+            ref=reference))
+    return found[0]
+
+
+def cmd_person_review(args: argparse.Namespace) -> int:
+    from desktop.i18n.formatting import format_date
+    from desktop.services.personal_data import persons_to_review
+
+    store = _open(args)
+    try:
+        with store.read() as session:
+            for person in persons_to_review(session, args.years):
+                when = format_date(person.last_contact or person.retained_since) or "—"
+                print(f"{person.id.hex[:8]}  {person.name}  {when}")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_person_export(args: argparse.Namespace) -> int:
+    from desktop.documents.person_export import write_person_json, write_person_pdf
+    from desktop.i18n import current_language
+    from desktop.services.personal_data import person_report
+
+    suffix = args.output.suffix.lower()
+    if suffix not in (".json", ".pdf"):
+        raise KnownError(_("Cannot export to {name}: the file name must end in .json or .pdf.").format(
+            name=args.output.name))
+    store = _open(args)
+    try:
+        with store.read() as session:
+            report = person_report(session, _find_person(session, args.person).id, current_language())
+    finally:
+        store.close()
+    (write_person_json if suffix == ".json" else write_person_pdf)(report, args.output)
+    print(_("Report written to {path}.").format(path=args.output))
+    return 0
+
+
+def cmd_person_erase(args: argparse.Namespace) -> int:
+    from desktop.services.personal_data import erase_person
+
+    store = _open(args)
+    try:
+        with store.read() as session:
+            person = _find_person(session, args.person)
+            name, person_id = person.name, person.id
+        if not args.yes:
+            answer = input(_("Erase {name} everywhere? This cannot be undone. [y/N] ").format(name=name))
+            if answer.strip().lower() not in ("y", "yes", "k", "kyllä", "j", "ja"):
+                print(_("Nothing was erased."))
+                return 1
+        erase_person(store, person_id)
+    finally:
+        store.close()
+    print(_("{name} was erased.").format(name=name))
     return 0
 
 

@@ -172,3 +172,27 @@ def test_exporting_the_public_list_of_activities(tmp_path, capsys):
     assert main(["export", "activities", str(tmp_path / "lista.xlsx"), "--db", str(db)]) == 0
     assert (tmp_path / "lista.xlsx").stat().st_size > 0
     assert main(["export", "activities", str(tmp_path / "lista.doc"), "--db", str(db)]) == 1
+
+
+def test_personal_data_from_the_command_line(tmp_path, capsys):
+    import json
+
+    from sqlalchemy import select
+
+    from desktop.storage.models import ContactPerson
+    from desktop.storage.store import Store
+
+    db = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(db)]) == 0
+    store = Store.open(db, backup_dir=tmp_path / "b")
+    with store.read() as session:
+        person = session.scalars(select(ContactPerson).order_by(ContactPerson.name)).first()
+        ref, name = person.id.hex[:12], person.name
+    store.close()
+    capsys.readouterr()
+    assert main(["person", "review", "--years", "0", "--db", str(db)]) == 0
+    assert ref[:8] in capsys.readouterr().out
+    assert main(["person", "export", ref, "-o", str(tmp_path / "p.json"), "--db", str(db)]) == 0
+    assert json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))["name"] == name
+    assert main(["person", "erase", ref, "--yes", "--db", str(db)]) == 0
+    assert main(["person", "export", ref, "-o", str(tmp_path / "q.json"), "--db", str(db)]) == 1
