@@ -1,9 +1,12 @@
 import sqlite3
+import uuid
 
 import pytest
 from sqlalchemy import func, select
 
 from desktop.errors import KnownError, NewerDatabaseError
+from desktop.services import activities
+from desktop.services.register import matching_ids
 from desktop.storage import migrate
 from desktop.storage.backup import KEEP, backup_database, list_backups
 from desktop.storage.dialect import create_sqlite_engine
@@ -31,11 +34,12 @@ def test_revisions_form_one_chain_from_the_first():
                 migrate.known_revisions().index(rev.revision)
 
 
-def test_an_older_database_is_upgraded_after_a_backup(tmp_path):
+@pytest.mark.parametrize("revision", migrate.known_revisions()[:-1])
+def test_every_earlier_schema_is_upgraded_after_a_backup(tmp_path, revision):
     path = tmp_path / "old.sqlite3"
-    _database_at(path, "0001")
+    _database_at(path, revision)
     con = sqlite3.connect(path)
-    con.execute(
+    con.execute(  # the organisation table as revision 0001 made it, unchanged since
         "INSERT INTO organisation (id, name_fi, name_sv, abbreviation, form, business_id, register_number,"
         " active_municipalities, sectors, languages, website, email, phone, postal_address, description,"
         " status, notes, created_at, updated_at, hlc, replica_id, deleted) VALUES"
@@ -47,15 +51,20 @@ def test_an_older_database_is_upgraded_after_a_backup(tmp_path):
     con.close()
 
     store = Store.open(path, backup_dir=tmp_path / "backups")
-    assert store.report.upgraded_from == "0001"
+    assert store.report.upgraded_from == revision
     assert migrate.current_revision(store.engine) == migrate.head_revision()
     backups = list_backups(path, tmp_path / "backups")
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as con:
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
         assert con.execute("SELECT name_fi FROM organisation").fetchall() == [("Vanha ry",)]
+    org_id = uuid.UUID("0123456789abcdef0123456789abcdef")
     with store.read() as session:
         assert session.scalar(select(func.count()).select_from(Organisation)) == 1
+    # The search index is built for the upgraded data, and the newest tables work.
+    assert matching_ids(store, "vanha") == {org_id}
+    activities.add_activity(store, org_id, title="Kerhoilta")
+    assert matching_ids(store, "kerhoil") == {org_id}
     store.close()
 
 

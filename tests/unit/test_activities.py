@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import uuid
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -13,8 +11,7 @@ from sqlalchemy import func, select
 from desktop.errors import ValidationError
 from desktop.services import activities
 from desktop.services.register import matching_ids
-from desktop.storage import migrate, search
-from desktop.storage.dialect import create_sqlite_engine
+from desktop.storage import search
 from desktop.storage.models import Activity, Interaction, Organisation
 from desktop.storage.models.enums import InteractionKind, OrganisationStatus
 from desktop.storage.store import Store
@@ -166,35 +163,3 @@ def test_interactions_are_validated_and_listed_newest_first(store: Store):
 
 
 # -- the schema upgrade ------------------------------------------------------------------
-
-
-def test_a_database_at_0003_upgrades_and_keeps_its_organisations(tmp_path: Path):
-    path = tmp_path / "old.sqlite3"
-    engine = create_sqlite_engine(path)
-    migrate.upgrade(engine, "0003")
-    engine.dispose()
-    con = sqlite3.connect(path)
-    con.execute(
-        "INSERT INTO organisation (id, name_fi, name_sv, abbreviation, form, business_id, register_number,"
-        " active_municipalities, sectors, languages, website, email, phone, postal_address, description,"
-        " status, notes, created_at, updated_at, hlc, replica_id, deleted) VALUES"
-        " ('0123456789abcdef0123456789abcdef', 'Vanha ry', '', '', 'registered_association', '', '',"
-        " '[]', '[]', '[]', '', '', '', '', '', 'active', '', '2020-01-01 00:00:00',"
-        " '2020-01-01 00:00:00', '', '', 0)"
-    )
-    con.commit()
-    con.close()
-
-    store = Store.open(path, backup_dir=tmp_path / "backups")
-    try:
-        assert store.report.upgraded_from == "0003"
-        assert migrate.current_revision(store.engine) == migrate.head_revision()
-        org_id = uuid.UUID("0123456789abcdef0123456789abcdef")
-        with store.read() as session:
-            assert session.get(Organisation, org_id).name_fi == "Vanha ry"
-        # The index was rebuilt for the new version, and the new tables work.
-        assert matching_ids(store, "vanha") == {org_id}
-        activities.add_activity(store, org_id, title="Kerhoilta")
-        assert matching_ids(store, "kerhoil") == {org_id}
-    finally:
-        store.close()
