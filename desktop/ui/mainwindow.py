@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__, paths
-from desktop.i18n import LANGUAGES, N_, _, current_language, set_language
+from desktop.i18n import LANGUAGES, N_, _, current_language, ngettext, set_language
 from desktop.services import register
 from desktop.settings import Settings
 from desktop.storage.backup import backup_database
@@ -134,6 +134,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(_("&New database…"), self.new_database, QKeySequence.StandardKey.New))
         file_menu.addAction(self._action(_("&Open database…"), self.open_database, QKeySequence.StandardKey.Open))
         file_menu.addAction(self._action(_("&Back up now"), self.backup_now, "Ctrl+B"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("&Import organisations…"), self.import_organisations, "Ctrl+I"))
+        file_menu.addAction(self._action(_("&Export the register…"), self.export_register, "Ctrl+E"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit))
 
@@ -253,6 +256,43 @@ class MainWindow(QMainWindow):
             self.settings.officer_name = name.strip()
             self.store.officer = self.settings.officer_name
             self.settings.save()
+
+    def import_organisations(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Import organisations"), str(Path.home()),
+            _("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
+        if name:
+            self.open_import(Path(name))
+
+    def open_import(self, path: Path) -> None:
+        from desktop.ui.dialogs.register_import import ImportDialog
+
+        dialog = ImportDialog(self.store, path, self)
+        dialog.open()
+        self._import_dialog = dialog
+
+    def export_register(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Export the register"), str(Path.home() / "kumppani.xlsx"),
+            _("Excel (*.xlsx);;CSV (*.csv)"))
+        if name:
+            self.write_register(Path(name))
+
+    def write_register(self, target: Path) -> None:
+        """The organisations shown now (search and filters applied), in the shown order."""
+        from desktop.documents.register_export import write_table
+        from desktop.i18n import translate_in
+        from desktop.services.register_export import organisation_table
+
+        page = self.register_page
+        ids = [page.row_at_view(i).id for i in range(page.sorter.rowCount())]
+        language = current_language()
+        with self.store.read() as session:
+            headings, rows = organisation_table(session, language, ids)
+        write_table(headings, rows, target, translate_in(language, N_("Organisations")))
+        self.statusBar().showMessage(
+            ngettext("{n} organisation written to {path}.", "{n} organisations written to {path}.",
+                     len(rows)).format(n=len(rows), path=target), 8000)
 
     def backup_now(self) -> None:
         target = backup_database(self.store.path, paths.backup_dir(), reason="manual")

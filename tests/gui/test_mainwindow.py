@@ -133,3 +133,34 @@ def test_file_new_database_switches_the_window_to_the_new_file(qtbot, demo_store
     assert settings.recent_databases[0] == str(target)
     win.close()
     win.store.close()
+
+
+def test_importing_from_the_file_menu_shows_the_report_first(qtbot, window, tmp_path):
+    page = window.register_page
+    before = page.model.rowCount()
+    bad = tmp_path / "huono.csv"
+    bad.write_text("Nimi;Y-tunnus\nHuono ry;1234567-2\n", encoding="utf-8")
+    window.open_import(bad)
+    dialog = window._import_dialog
+    assert not dialog.import_button.isEnabled()
+    assert "1234567-2" in dialog.report.toPlainText()
+    dialog.reject()
+    good = tmp_path / "uusi.csv"
+    good.write_text("Nimi;Kotipaikka\nUusi kyläyhdistys ry;Vaasa\n", encoding="utf-8-sig")
+    window.open_import(good)
+    dialog = window._import_dialog
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    assert page.model.rowCount() == before + 1
+
+
+def test_exporting_writes_the_rows_shown(qtbot, window, tmp_path):
+    import openpyxl
+
+    page = window.register_page
+    qtbot.keyClicks(page.search, "vaasa")
+    shown = page.model.rowCount()
+    window.write_register(tmp_path / "vaasa.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "vaasa.xlsx").active
+    assert sheet.max_row == shown + 1
+    assert sheet.cell(1, 1).value == "Nimi suomeksi"
