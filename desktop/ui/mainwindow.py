@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self._action(_("&Find…"), self.find_organisation, QKeySequence.StandardKey.Find))
         edit_menu.addAction(self._action(_("New &organisation…"), self.new_organisation, "Ctrl+Shift+N"))
+        edit_menu.addAction(self._action(_("&Possible duplicates…"), self.show_duplicates))
         self.delete_action = self._action(
             _("&Delete organisation…"), self.delete_organisation, QKeySequence.StandardKey.Delete
         )
@@ -213,6 +214,12 @@ class MainWindow(QMainWindow):
     def find_organisation(self) -> None:
         self.nav.setCurrentRow(0)
         self.register_page.focus_search()
+
+    def show_duplicates(self) -> None:
+        from desktop.ui.dialogs.duplicates import DuplicatesDialog
+
+        self._duplicates_dialog = DuplicatesDialog(self.store, self)
+        self._duplicates_dialog.open()
 
     def new_organisation(self) -> None:
         self.nav.setCurrentRow(0)

@@ -164,3 +164,22 @@ def test_exporting_writes_the_rows_shown(qtbot, window, tmp_path):
     sheet = openpyxl.load_workbook(tmp_path / "vaasa.xlsx").active
     assert sheet.max_row == shown + 1
     assert sheet.cell(1, 1).value == "Nimi suomeksi"
+
+
+def test_the_duplicates_view_merges_a_pair(qtbot, window, monkeypatch):
+    from desktop.storage.models import Organisation
+
+    window.store.run("add", lambda s: s.add_all([
+        Organisation(name_fi="Kaksoisyhdistys ry", domicile_code="905"),
+        Organisation(name_fi="Kaksoisyhdistys r.y.", domicile_code="905"),
+    ]))
+    before = window.register_page.model.rowCount()
+    window.show_duplicates()
+    dialog = window._duplicates_dialog
+    names = [dialog.model.row_at(i).first_name for i in range(dialog.model.rowCount())]
+    row = next(i for i, name in enumerate(names) if name.startswith("Kaksoisyhdistys"))
+    dialog.table.selectRow(row)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.merge_selected()
+    assert window.register_page.model.rowCount() == before - 1
+    dialog.reject()
