@@ -6,18 +6,17 @@ import uuid
 from dataclasses import dataclass
 from itertools import combinations
 
-from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
 from desktop.i18n import _
+from desktop.services.identifiers import names_alike
 from desktop.storage.base import Base
 from desktop.storage.models import Organisation
 from desktop.storage.store import Store
 from desktop.storage.tracking import Changes
 
-NAME_SIMILARITY = 88
 # Fields a merge fills in from the merged-away organisation when the kept one has them empty.
 _FILLABLE = ("name_fi", "name_sv", "abbreviation", "business_id", "register_number",
              "domicile_code", "website", "email", "phone", "postal_address", "description")
@@ -31,10 +30,6 @@ class DuplicatePair:
     first_name: str
     second_name: str
     reason: str
-
-
-def _names(org: Organisation) -> list[str]:
-    return [n.casefold() for n in (org.name_fi, org.name_sv) if n]
 
 
 def duplicate_pairs(session: Session) -> list[DuplicatePair]:
@@ -63,8 +58,7 @@ def duplicate_pairs(session: Session) -> list[DuplicatePair]:
                 add(a, b, reason)
     for group in by_place.values():
         for a, b in combinations(group, 2):
-            score = max((fuzz.token_sort_ratio(x, y) for x in _names(a) for y in _names(b)), default=0)
-            if score >= NAME_SIMILARITY:
+            if names_alike((a.name_fi, a.name_sv), (b.name_fi, b.name_sv)):
                 add(a, b, _("a similar name in the same municipality"))
     return sorted(pairs, key=lambda p: (p.first_name.casefold(), p.second_name.casefold()))
 

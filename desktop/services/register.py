@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from stdnum.exceptions import InvalidChecksum, ValidationError
-from stdnum.fi import ytunnus
+from stdnum.exceptions import InvalidChecksum
 
 from desktop.errors import ValidationError as KnownValidationError
 from desktop.i18n import _
+from desktop.services.identifiers import (
+    names_alike,
+    normalise_business_id,
+    normalise_email,
+    normalise_register_number,
+)
 from desktop.services.vocabulary import label
 from desktop.storage import search
 from desktop.storage.models import Municipality, Organisation
@@ -132,8 +135,6 @@ def _municipality_names(session: Session, language: str) -> dict[str, str]:
 
 # -- editing -----------------------------------------------------------------------------
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-REGISTER_NUMBER = re.compile(r"^\d{1,3}(\.?\d{3})*$")
 FIELDS = (
     "name_fi", "name_sv", "abbreviation", "form", "business_id", "register_number",
     "domicile_code", "sectors", "languages", "website", "email", "phone", "postal_address",
@@ -143,29 +144,32 @@ FIELDS = (
 
 def check_business_id(text: str) -> tuple[str, str]:
     """(normalised Business ID, "") or (text, the reason it is not valid); empty is fine."""
-    text = text.strip()
-    if not text:
+    if not text.strip():
         return "", ""
     try:
-        return ytunnus.validate(text), ""
+        return normalise_business_id(text), ""
     except InvalidChecksum:
-        return text, _("The check digit of the Business ID does not match.")
-    except ValidationError:
-        return text, _("A Business ID is seven digits, a hyphen and a check digit: 1234567-8.")
+        return text.strip(), _("The check digit of the Business ID does not match.")
+    except ValueError:
+        return text.strip(), _("A Business ID is seven digits, a hyphen and a check digit: 1234567-8.")
 
 
 def check_register_number(text: str) -> tuple[str, str]:
-    text = text.strip().replace(" ", "")
-    if text and not REGISTER_NUMBER.match(text):
-        return text, _("A register number is digits, e.g. 123.456.")
-    return text, ""
+    if not text.strip():
+        return "", ""
+    try:
+        return normalise_register_number(text), ""
+    except ValueError:
+        return text.strip(), _("A register number is digits, e.g. 123.456.")
 
 
 def check_email(text: str) -> tuple[str, str]:
-    text = text.strip()
-    if text and not EMAIL.match(text):
-        return text, _("This is not an e-mail address.")
-    return text, ""
+    if not text.strip():
+        return "", ""
+    try:
+        return normalise_email(text), ""
+    except ValueError:
+        return text.strip(), _("This is not an e-mail address.")
 
 
 def field_errors(fields: dict[str, Any]) -> dict[str, str]:
@@ -195,7 +199,7 @@ def possible_duplicates(session: Session, fields: dict[str, Any],
     found: list[PossibleDuplicate] = []
     business_id = check_business_id(str(fields.get("business_id", "")))[0]
     register_number = str(fields.get("register_number", "")).strip()
-    names = [n.strip().casefold() for n in (fields.get("name_fi", ""), fields.get("name_sv", "")) if n]
+    names = [str(fields.get("name_fi", "")), str(fields.get("name_sv", ""))]
     for org in session.scalars(select(Organisation).where(Organisation.deleted.is_(False))):
         if org.id == exclude:
             continue
@@ -204,15 +208,11 @@ def possible_duplicates(session: Session, fields: dict[str, Any],
             found.append(PossibleDuplicate(org.id, shown, _("the same Business ID")))
         elif register_number and org.register_number == register_number:
             found.append(PossibleDuplicate(org.id, shown, _("the same register number")))
-        elif names and org.domicile_code == fields.get("domicile_code"):
-            theirs = [n.casefold() for n in (org.name_fi, org.name_sv) if n]
-            score = max((fuzz.token_sort_ratio(a, b) for a in names for b in theirs), default=0)
-            if score >= NAME_SIMILARITY:
-                found.append(PossibleDuplicate(org.id, shown, _("a similar name in the same municipality")))
+        elif org.domicile_code == fields.get("domicile_code") and names_alike(
+            names, (org.name_fi, org.name_sv)
+        ):
+            found.append(PossibleDuplicate(org.id, shown, _("a similar name in the same municipality")))
     return found
-
-
-NAME_SIMILARITY = 88
 
 
 def save_organisation(store: Store, organisation_id: uuid.UUID | None,

@@ -28,11 +28,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from stdnum.exceptions import ValidationError as StdnumValidationError
-from stdnum.fi import ytunnus
 
 from desktop.documents.tabular import Table, read_table
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _, current_language, load_translations, ngettext, translate_in
+from desktop.services.identifiers import (
+    normalise_business_id,
+    normalise_email,
+    normalise_name,
+    normalise_register_number,
+)
 from desktop.storage.models import ContactPerson, Municipality, Organisation, Representation
 from desktop.storage.models.enums import OrganisationForm
 from desktop.storage.store import Store
@@ -103,11 +108,6 @@ _LIMITS: dict[str, int | None] = {
 # Fields kept as written, line breaks and all; in the others whitespace runs become one space.
 _MULTILINE = frozenset({"postal_address", "description"})
 
-_NOT_EMAIL = r"@\s,;:<>()\[\]\"'"
-_EMAIL = re.compile(rf"^[^{_NOT_EMAIL}]+@(?:[^{_NOT_EMAIL}.]+\.)+[^{_NOT_EMAIL}.\d]{{2,}}$")
-_ANGLE_EMAIL = re.compile(r"^[^<>]*<([^<>]+)>$")
-_REGISTER_NUMBER = re.compile(r"^\d+(?:\.\d+)*$")
-_NAME_SUFFIX = re.compile(r"[\s,]+(?:ry|rf|r\.y\.?|r\.f\.?|sr|s\.r\.?)$")
 _HEADER_SEARCH_ROWS = 10
 
 
@@ -345,41 +345,6 @@ def _locate_header(table: Table, mapping: Mapping[str, str] | None) -> Table:
 
 
 # -- values --------------------------------------------------------------------------------
-
-
-def normalise_name(name: str) -> str:
-    """For matching: case-folded, single spaces, without the ry / rf / r.y. / sr suffix."""
-    text = " ".join(unicodedata.normalize("NFC", name).casefold().split())
-    return _NAME_SUFFIX.sub("", text).strip(" ,")
-
-
-def normalise_business_id(text: str) -> str:
-    """``1234567-8``; raises ``ValueError`` for an invalid Business ID."""
-    compact = re.sub(r"[\s\-–]", "", text).upper().removeprefix("FI")
-    if compact.isdigit() and len(compact) == 7:  # Excel dropped the leading zero
-        compact = "0" + compact
-    return str(ytunnus.format(ytunnus.validate(compact)))
-
-
-def normalise_register_number(text: str) -> str:
-    """Digits with optional dots (``123.456``); raises ``ValueError``."""
-    compact = "".join(text.split())
-    if not _REGISTER_NUMBER.match(compact):
-        raise ValueError(text)
-    return compact
-
-
-def normalise_email(text: str) -> str:
-    """A plain address (``mailto:`` and ``Name <...>`` removed); raises ``ValueError``."""
-    value = text.strip()
-    angle = _ANGLE_EMAIL.match(value)
-    if angle:
-        value = angle.group(1).strip()
-    if value.casefold().startswith("mailto:"):
-        value = value[len("mailto:"):].strip()
-    if not _EMAIL.match(value):
-        raise ValueError(text)
-    return value
 
 
 def _person_key(name: str) -> str:
