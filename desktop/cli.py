@@ -7,6 +7,7 @@ in one transaction, so a failure leaves the database as it was.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -462,6 +463,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnownError as exc:
         print(f"kumppani: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # `kumppani … | head`: the reader has gone; leave quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def gui_main() -> int:

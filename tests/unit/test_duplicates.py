@@ -73,3 +73,20 @@ def test_merging_with_itself_or_a_missing_one_is_refused(demo_store, pair):
         duplicates.merge(demo_store, keep, keep)
     with pytest.raises(ValidationError):
         duplicates.merge(demo_store, keep, uuid.uuid4())
+
+
+@pytest.mark.parametrize(("ours", "theirs", "alike"), [
+    ("Kvevlax byaförening rf", "Kvevlax byförening rf", True),
+    ("Mäkikylän kyläyhdistys ry", "Mäkikylän Kyläyhdistys r.y.", True),
+    ("Pohjanmaan Syöpäyhdistys ry", "Pohjanmaan Sydänyhdistys ry", False),
+    ("Andningsföreningen i Jakobstadsnejden rf", "Autismföreningen i Jakobstadsnejden rf", False),
+])
+def test_similar_names_are_typos_not_neighbours(ours, theirs, alike):
+    from desktop.services.identifiers import names_alike
+
+    assert names_alike([ours], [theirs]) is alike
+
+
+def test_the_demo_register_offers_no_false_pairs(demo_store):
+    with demo_store.read() as session:
+        assert duplicates.duplicate_pairs(session) == []
