@@ -64,6 +64,20 @@ class ItemType(StrEnum):
     WORKSHOP = "workshop"
 
 
+class Presence(StrEnum):
+    PRESENT = "present"
+    ABSENT = "absent"
+    DEPUTY = "deputy"  # a deputy attends for the member
+    EXPERT = "expert"  # invited, not a member
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
 class GrantType(StrEnum):
     OPERATING = "operating"
     PROJECT = "project"
@@ -130,6 +144,15 @@ _PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (ItemType.INFORMATION, N_("Information")),
     (ItemType.DISCUSSION, N_("Discussion")),
     (ItemType.WORKSHOP, N_("Workshop")),
+    (Presence.PRESENT, N_("Present")),
+    (Presence.ABSENT, N_("Absent")),
+    (Presence.DEPUTY, N_("Deputy")),
+    (Presence.EXPERT, N_("Expert")),
+    (ActionStatus.OPEN, N_("Open")),
+    # Not "In progress": that msgid is a checklist step's status; the wording may differ.
+    (ActionStatus.IN_PROGRESS, N_("Under way")),
+    (ActionStatus.DONE, N_("Completed")),
+    (ActionStatus.CANCELLED, N_("Cancelled action")),
     (GrantType.OPERATING, N_("Operating grant")),
     (GrantType.PROJECT, N_("Project grant")),
     (GrantType.PREMISES, N_("Premises grant")),
