@@ -7,10 +7,12 @@ in one transaction, so a failure leaves the database as it was.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from desktop import __version__, paths
 from desktop.errors import KnownError
@@ -132,23 +134,95 @@ def build_parser() -> argparse.ArgumentParser:
                          help=_("read a column as a field (repeatable)"))
     orgs_in.set_defaults(handler=cmd_import_organisations)
 
-    for name, text in (
-        ("pdf", _("write meeting documents as PDF")),
-        ("sync", _("exchange changes with other copies by file")),
-        ("grants", _("grant statistics")),
-    ):
-        later = sub.add_parser(name, parents=[db], help=text + " " + _("(not in this version yet)"))
-        later.set_defaults(handler=_not_yet(name))
+    _add_grants(sub, db)
+
+    _add_meetings(sub, db, what)
+
+    _add_sync(sub, db)
     return parser
 
 
-def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
-    def handler(_args: argparse.Namespace) -> int:
-        raise KnownError(
-            _("The command '{name}' is not in this version of Kumppani yet.").format(name=name)
-        )
+def _add_grants(sub: Any, db: argparse.ArgumentParser) -> None:
+    grants = sub.add_parser("grants", parents=[db], help=_("grant calls and statistics"))
+    grants.set_defaults(handler=cmd_grants_list)
+    grants_do = grants.add_subparsers(dest="grants_command", metavar=_("command"))
+    grants_do.add_parser("list", parents=[db], help=_("list the grant calls")).set_defaults(
+        handler=cmd_grants_list)
+    stats = grants_do.add_parser("stats", parents=[db],
+                                 help=_("grant statistics as CSV, XLSX or PDF"))
+    stats.add_argument("--year", type=int, default=None, help=_("only the calls of this year"))
+    stats.add_argument("--by", choices=("municipality", "sector", "type", "funder", "year"),
+                       default="municipality", help=_("group by (default: municipality)"))
+    stats.add_argument("--funder", default=None, metavar="CODE",
+                       help=_("only this funder: a municipality code, or 'county'"))
+    stats.add_argument("--type", dest="grant_type", default=None, metavar="TYPE",
+                       help=_("only calls of this type"))
+    stats.add_argument("--municipality", default=None, metavar="CODE",
+                       help=_("only organisations domiciled in this municipality"))
+    stats.add_argument("--format", dest="stats_format", choices=("csv", "xlsx", "pdf"),
+                       default=None, help=_("file format (default: by the file name)"))
+    stats.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                       help=_("the file to write"))
+    stats.add_argument("--lang", dest="stats_lang", choices=sorted(LANGUAGES), default=None,
+                       help=_("language of the statistics (default: the interface language)"))
+    stats.set_defaults(handler=cmd_grants_stats)
 
-    return handler
+
+def _add_meetings(sub: Any, db: argparse.ArgumentParser, export_what: Any) -> None:
+    """``meetings list``, ``pdf agenda|minutes MEETING`` and ``export ics MEETING FILE``."""
+    meeting_help = _("BODY/YEAR/NUMBER (the start of the body's name will do) or the meeting's id")
+    listing = sub.add_parser("meetings", parents=[db], help=_("partnership tables' meetings"))
+    listing.set_defaults(handler=cmd_meetings_list)
+    listing_do = listing.add_subparsers(dest="meetings_command", metavar=_("command"))
+    listing_do.add_parser("list", parents=[db], help=_("list the meetings, newest first")).set_defaults(
+        handler=cmd_meetings_list)
+    pdf = sub.add_parser("pdf", parents=[db], help=_("write meeting documents as PDF"))
+    pdf_do = pdf.add_subparsers(dest="pdf_what", metavar=_("document"), required=True)
+    for kind, text in (("agenda", _("the agenda of a meeting")),
+                       ("minutes", _("the minutes of a meeting"))):
+        document = pdf_do.add_parser(kind, parents=[db], help=text)
+        document.add_argument("meeting", help=meeting_help)
+        document.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                              help=_("the PDF file to write"))
+        document.add_argument("--lang", dest="document_lang", choices=("fi", "sv", "en", "fi+sv"),
+                              default=None, help=_("language of the document (default: the meeting's)"))
+        document.set_defaults(handler=cmd_meeting_pdf, document=kind)
+    ics = export_what.add_parser("ics", parents=[db], help=_("a meeting as a calendar invitation"))
+    ics.add_argument("meeting", help=meeting_help)
+    ics.add_argument("file", type=Path, help=_("the .ics file to write"))
+    ics.set_defaults(handler=cmd_export_ics)
+
+
+def _add_sync(sub: Any, db: argparse.ArgumentParser) -> None:
+    """``sync export|import|conflicts|resolve``: exchanging changes with other copies by file."""
+    sync = sub.add_parser("sync", parents=[db], help=_("exchange changes with other copies by file"))
+    sync_do = sync.add_subparsers(dest="sync_command", metavar=_("command"), required=True)
+    export = sync_do.add_parser("export", parents=[db], help=_(
+        "write the changes another copy has not seen (or everything) to a .kumppani file"))
+    export.add_argument("file", type=Path, help=_("the .kumppani file to write"))
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--full", action="store_true", help=_("everything, not only changes"))
+    which.add_argument("--since", type=_date_argument, default=None, metavar=_("DATE"),
+                       help=_("the changes made here since a date (2026-12-01 or 1.12.2026)"))
+    export.add_argument("--peer", default=None, metavar=_("NAME"), help=_(
+        "the copy the file is for: only what it has not acknowledged (default: what any "
+        "known copy lacks)"))
+    export.add_argument("--passphrase-file", type=Path, default=None, metavar="FILE",
+                        help=_("encrypt with the passphrase on the first line of FILE (age)"))
+    export.set_defaults(handler=cmd_sync_export)
+    imp = sync_do.add_parser("import", parents=[db], help=_("merge a .kumppani file into this copy"))
+    imp.add_argument("file", type=Path, help=_("the .kumppani file to read"))
+    imp.add_argument("--passphrase-file", type=Path, default=None, metavar="FILE",
+                     help=_("the passphrase of an encrypted file, on the first line of FILE"))
+    imp.set_defaults(handler=cmd_sync_import)
+    sync_do.add_parser("conflicts", parents=[db], help=_("list the conflicts to resolve")) \
+        .set_defaults(handler=cmd_sync_conflicts)
+    resolve = sync_do.add_parser("resolve", parents=[db], help=_("resolve a conflict"))
+    resolve.add_argument("conflict", type=int, help=_("the number of the conflict (see conflicts)"))
+    resolve.add_argument("choice", choices=("mine", "theirs", "edited"),
+                         help=_("keep this copy's value, take the other's, or give --value"))
+    resolve.add_argument("--value", default=None, help=_("the value to keep (with 'edited')"))
+    resolve.set_defaults(handler=cmd_sync_resolve)
 
 
 def _open(args: argparse.Namespace, must_exist: bool = True):  # noqa: ANN202 - Store, imported late
@@ -275,6 +349,97 @@ def cmd_checklist_report(args: argparse.Namespace) -> int:
         store.close()
     write_checklist_report(report, args.output)
     print(_("Report written to {path}.").format(path=args.output))
+    return 0
+
+
+def cmd_grants_list(args: argparse.Namespace) -> int:
+    from desktop.i18n import current_language
+    from desktop.i18n.formatting import format_money
+    from desktop.services.grants import call_rows
+
+    store = _open(args)
+    try:
+        rows = call_rows(store, current_language())
+    finally:
+        store.close()
+    for row in rows:
+        print(f"{row.year}  {row.name} ({row.funder}, {row.grant_type}): "
+              + _("budget {budget}, granted {granted}, left {left}, {n} applications").format(
+                  budget=format_money(row.budget_cents), granted=format_money(row.granted_cents),
+                  left=format_money(row.left_cents), n=row.applications))
+    return 0
+
+
+def cmd_grants_stats(args: argparse.Namespace) -> int:
+    from desktop.documents.grant_statistics import write_statistics
+    from desktop.i18n import current_language
+    from desktop.services.grants.statistics import StatisticsFilter, statistics_report
+
+    fmt = args.stats_format or args.output.suffix.lower().lstrip(".")
+    if fmt not in ("csv", "xlsx", "pdf"):
+        raise KnownError(_("Cannot write statistics as '{format}': choose csv, xlsx or pdf.")
+                         .format(format=fmt or args.output.name))
+    language = args.stats_lang or current_language()
+    filters = StatisticsFilter(year=args.year, funder=args.funder, grant_type=args.grant_type,
+                               municipality=args.municipality)
+    store = _open(args)
+    try:
+        with store.read() as session:
+            report = statistics_report(session, args.by, filters, language)
+    finally:
+        store.close()
+    write_statistics(report, args.output, fmt)
+    print(_("Statistics written to {path}.").format(path=args.output))
+    return 0
+
+
+def cmd_meetings_list(args: argparse.Namespace) -> int:
+    from desktop.i18n import current_language
+    from desktop.i18n.formatting import format_date
+    from desktop.services.meetings import list_meetings, meeting_reference
+    from desktop.services.vocabulary import label
+    from desktop.storage.models.enums import MeetingStatus
+
+    language = current_language()
+    store = _open(args)
+    try:
+        with store.read() as session:
+            lines = [f"{meeting_reference(m, language)}  {format_date(m.date)}  "
+                     f"{label(MeetingStatus, m.status)}  {m.id.hex[:8]}"
+                     for m in list_meetings(session)]
+    finally:
+        store.close()
+    print("\n".join(lines))
+    return 0
+
+
+def _meeting_document(args: argparse.Namespace, language: str | None):  # noqa: ANN202
+    from desktop.services.meeting_document import build_document
+    from desktop.services.meetings import find_meeting
+
+    store = _open(args)
+    try:
+        with store.read() as session:
+            return build_document(session, find_meeting(session, args.meeting).id, language)
+    finally:
+        store.close()
+
+
+def cmd_meeting_pdf(args: argparse.Namespace) -> int:
+    from desktop.documents.meeting_pdf import write_agenda, write_minutes
+
+    doc = _meeting_document(args, args.document_lang)
+    write = write_agenda if args.document == "agenda" else write_minutes
+    write(doc, args.output, doc.language)
+    print(_("Written to {path}.").format(path=args.output))
+    return 0
+
+
+def cmd_export_ics(args: argparse.Namespace) -> int:
+    from desktop.documents.meeting_ics import write_ics
+
+    write_ics(_meeting_document(args, None), args.file)
+    print(_("Written to {path}.").format(path=args.file))
     return 0
 
 
@@ -430,6 +595,91 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(_("{name} was erased.").format(name=name))
+    return 0
+
+
+def _date_argument(text: str) -> dt.date:
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(_("not a date: {text}").format(text=text))
+
+
+def _passphrase(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise KnownError(_("Cannot read the passphrase from {path}: {reason}").format(
+            path=path, reason=exc.strerror)) from exc
+    if not lines or not lines[0]:
+        raise KnownError(_("{path} has no passphrase on its first line.").format(path=path))
+    return lines[0]
+
+
+def cmd_sync_export(args: argparse.Namespace) -> int:
+    from desktop.sync.export import export_bundle
+
+    passphrase = _passphrase(args.passphrase_file)
+    store = _open(args)
+    try:
+        report = export_bundle(store, args.file, full=args.full, peer=args.peer,
+                               since=args.since, passphrase=passphrase)
+    finally:
+        store.close()
+    print("\n".join(report.lines()))
+    return 0
+
+
+def cmd_sync_import(args: argparse.Namespace) -> int:
+    from desktop.sync.merge import import_bundle
+
+    passphrase = _passphrase(args.passphrase_file)
+    store = _open(args)
+    try:
+        report = import_bundle(store, args.file, passphrase)
+    finally:
+        store.close()
+    print("\n".join(report.lines()))
+    return 0
+
+
+def cmd_sync_conflicts(args: argparse.Namespace) -> int:
+    from desktop.i18n.formatting import format_utc
+    from desktop.sync.conflicts import list_conflicts
+
+    store = _open(args)
+    try:
+        conflicts = list_conflicts(store)
+    finally:
+        store.close()
+    if not conflicts:
+        print(_("No conflicts to resolve."))
+    for c in conflicts:
+        shown, kept = (c.our_text, c.their_text) if c.winner == "ours" else (c.their_text, c.our_text)
+        print(f"{c.id}  {c.table} «{c.record}» {c.field}: "
+              + _("mine {mine} ({mine_at}), theirs {theirs} ({theirs_at}, {peer}); "
+                  "shown now: {shown}; kept: {kept}").format(
+                  mine=c.our_text, mine_at=format_utc(c.our_time) or "—", theirs=c.their_text,
+                  theirs_at=format_utc(c.their_time) or "—", peer=c.peer_name, shown=shown,
+                  kept=kept))
+    return 0
+
+
+def cmd_sync_resolve(args: argparse.Namespace) -> int:
+    from desktop.sync.conflicts import resolve_conflict
+
+    if (args.choice == "edited") != (args.value is not None):
+        raise KnownError(_("Give --value with 'edited', and only then."))
+    store = _open(args)
+    try:
+        resolve_conflict(store, args.conflict, args.choice, args.value)
+    finally:
+        store.close()
+    print(_("Conflict {id} resolved.").format(id=args.conflict))
     return 0
 
 

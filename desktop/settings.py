@@ -23,6 +23,10 @@ class Settings:
     window_geometry: str = ""  # hex of QMainWindow.saveGeometry()
     window_state: str = ""
     recent_databases: list[str] = field(default_factory=list)
+    # Persons not contacted for this many years are listed for review (personal data).
+    review_years: int = 3
+    # The officer's last column mapping for an import, per set of headings (newest last).
+    import_mappings: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
@@ -44,6 +48,18 @@ class Settings:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
         os.replace(tmp, path)  # atomic: a crash never leaves half a settings file
+
+    def remember_import_mapping(
+        self, key: str, mapping: dict[str, str] | None, keep: int = 20
+    ) -> None:
+        """Keep ``mapping`` for files whose headings give ``key``; None forgets it."""
+        if not isinstance(self.import_mappings, dict):  # a hand-edited settings file
+            self.import_mappings = {}
+        self.import_mappings.pop(key, None)
+        if mapping:
+            self.import_mappings[key] = dict(mapping)
+        for old in list(self.import_mappings)[:-keep]:
+            del self.import_mappings[old]
 
     def remember_database(self, db_path: Path, keep: int = 8) -> None:
         entry = str(db_path)

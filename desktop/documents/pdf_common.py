@@ -175,9 +175,20 @@ class DocumentInfo:
     """What the page frame and the PDF metadata show."""
 
     title: str
-    language: str  # fi, sv or en: the document's language, not necessarily the UI's
+    # fi, sv or en: the document's language, not necessarily the UI's; "fi+sv" for a bilingual
+    # document, whose frame is labelled in both and whose metadata names the first.
+    language: str
     created: dt.date
     subject: str = ""
+
+
+def _in_each_language(language: str, message: str, **values: str) -> str:
+    texts: list[str] = []
+    for lang in language.split("+"):
+        text = translate_in(lang, message).format(**values)
+        if text not in texts:
+            texts.append(text)
+    return " / ".join(texts)
 
 
 def page_number(page: int, pages: int) -> str:
@@ -210,9 +221,8 @@ def draw_page_frame(canvas: Any, info: DocumentInfo, page: int, pages: int) -> N
 
     footer_y = 11 * mm
     canvas.line(left, footer_y + 4 * mm, right, footer_y + 4 * mm)
-    created = translate_in(info.language, _CREATED).format(
-        date=format_date(info.created, info.language)
-    )
+    date = format_date(info.created, info.language.split("+")[0])
+    created = _in_each_language(info.language, _CREATED, date=date)
     canvas.drawString(left, footer_y, created)
     canvas.setFont(FONT_BOLD, 8)
     canvas.setFillColor(INK)
@@ -248,7 +258,8 @@ def render_pdf(story: list[Flowable], info: DocumentInfo) -> bytes:
     """The laid-out document as PDF bytes (nothing is written to disk)."""
     register_fonts()
     buffer = io.BytesIO()
-    locale = LANGUAGES.get(info.language, (info.language,))[0]
+    first = info.language.split("+")[0]
+    locale = LANGUAGES.get(first, (first,))[0]
     doc = SimpleDocTemplate(
         buffer,
         pagesize=PAGE_SIZE,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -131,6 +132,43 @@ def activities_of(session: Session, organisation_id: uuid.UUID) -> list[Activity
     return sorted(rows, key=lambda a: (a.title.casefold(), a.title, str(a.id)))
 
 
+@dataclass(frozen=True)
+class ActivityRow:
+    """One activity of an organisation, as its Activities tab lists them (user's language)."""
+
+    activity_id: uuid.UUID
+    title: str
+    when: str
+    municipalities: str
+    contact: str
+    published: bool
+
+
+def activity_rows(session: Session, organisation_id: uuid.UUID, language: str) -> list[ActivityRow]:
+    names = municipality_names(session, language)
+    people = {p.id: p.name for p in session.scalars(
+        select(ContactPerson).join(Activity, Activity.contact_id == ContactPerson.id).where(
+            Activity.organisation_id == organisation_id, ContactPerson.deleted.is_(False)))}
+    return [
+        ActivityRow(a.id, a.title, a.when,
+                    ", ".join(sorted((names.get(c, c) for c in a.municipalities), key=str.casefold)),
+                    people.get(a.contact_id, "") if a.contact_id else "", a.published)
+        for a in activities_of(session, organisation_id)
+    ]
+
+
+def activity_values(session: Session, activity_id: uuid.UUID) -> dict[str, Any]:
+    """An activity's fields (:data:`ACTIVITY_FIELDS`), for editing."""
+    activity = _activity(session, activity_id)
+    return {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
+
+
+def municipality_names(session: Session, language: str) -> dict[str, str]:
+    """Code -> name in ``language`` of every reference municipality, in alphabetical order."""
+    pairs = [(m.code, m.name(language)) for m in session.scalars(select(Municipality))]
+    return dict(sorted(pairs, key=lambda pair: (pair[1].casefold(), pair[0])))
+
+
 def published_activities(session: Session, language: str = "fi") -> list[Activity]:
     """The public list: published activities of active organisations, none of them deleted.
 
@@ -157,6 +195,15 @@ def published_activities(session: Session, language: str = "fi") -> list[Activit
     return sorted(rows, key=key)
 
 
+def _interaction_values(date: dt.date, kind: str, note: str, officer: str) -> dict[str, Any]:
+    if kind not in set(InteractionKind):
+        raise ValidationError(_("Unknown kind of interaction: {kind}").format(kind=kind))
+    if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
+        raise TypeError(f"an interaction's date must be a date, not {date!r}")
+    return {"date": date, "kind": InteractionKind(kind).value, "note": (note or "").strip(),
+            "officer": (officer or "").strip()}
+
+
 def log_interaction(
     store: Store,
     organisation_id: uuid.UUID,
@@ -169,24 +216,73 @@ def log_interaction(
 
     ``kind`` is an :class:`InteractionKind` code; anything else raises ``ValidationError``.
     """
-    if kind not in set(InteractionKind):
-        raise ValidationError(_("Unknown kind of interaction: {kind}").format(kind=kind))
-    if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
-        raise TypeError(f"an interaction's date must be a date, not {date!r}")
+    values = _interaction_values(date, kind, note, officer)
 
     def apply(session: Session) -> None:
         _organisation(session, organisation_id)
-        session.add(
-            Interaction(
-                organisation_id=organisation_id,
-                date=date,
-                kind=InteractionKind(kind).value,
-                note=(note or "").strip(),
-                officer=(officer or "").strip(),
-            )
-        )
+        session.add(Interaction(organisation_id=organisation_id, **values))
 
     return store.run("log interaction", apply)
+
+
+def update_interaction(
+    store: Store,
+    interaction_id: uuid.UUID,
+    date: dt.date,
+    kind: str,
+    note: str,
+    officer: str,
+) -> Changes:
+    """Correct a logged interaction (the same rules as :func:`log_interaction`)."""
+    values = _interaction_values(date, kind, note, officer)
+
+    def apply(session: Session) -> None:
+        interaction = _interaction(session, interaction_id)
+        for name, value in values.items():
+            if getattr(interaction, name) != value:
+                setattr(interaction, name, value)
+
+    return store.run("edit interaction", apply)
+
+
+def delete_interaction(store: Store, interaction_id: uuid.UUID) -> Changes:
+    """Delete a logged interaction (a tombstone)."""
+
+    def apply(session: Session) -> None:
+        interaction = session.get(Interaction, interaction_id)
+        if interaction is not None and not interaction.deleted:
+            interaction.deleted = True
+
+    return store.run("delete interaction", apply)
+
+
+def _interaction(session: Session, interaction_id: uuid.UUID) -> Interaction:
+    interaction = session.get(Interaction, interaction_id)
+    if interaction is None or interaction.deleted:
+        raise ValidationError(_("The interaction no longer exists."))
+    return interaction
+
+
+@dataclass(frozen=True)
+class InteractionRow:
+    """One logged interaction, with its fields as stored (the kind is a code)."""
+
+    interaction_id: uuid.UUID
+    date: dt.date
+    kind: str
+    officer: str
+    note: str
+
+
+def interaction_rows(session: Session, organisation_id: uuid.UUID) -> list[InteractionRow]:
+    """:func:`interactions_of` as plain rows, newest first."""
+    return [InteractionRow(i.id, i.date, i.kind, i.officer, i.note)
+            for i in interactions_of(session, organisation_id)]
+
+
+def interaction_row(session: Session, interaction_id: uuid.UUID) -> InteractionRow:
+    i = _interaction(session, interaction_id)
+    return InteractionRow(i.id, i.date, i.kind, i.officer, i.note)
 
 
 def interactions_of(session: Session, organisation_id: uuid.UUID) -> list[Interaction]:

@@ -12,6 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.storage.store import Store
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,163 @@ class MeetingDocument:
     approved_on: dt.date | None = None
     organiser_email: str = ""
     attendee_emails: tuple[str, ...] = field(default=())
+    corrections: tuple[str, ...] = ()  # corrections of the meeting's own details after approval
 
     @property
     def year(self) -> int:
         return self.date.year
+
+
+# -- building a document from the store ---------------------------------------------------
+# (imported inside the function: the writers import this module without the database layer)
+
+
+def build_document(
+    session_or_store: Session | Store, meeting_id: uuid.UUID, language: str | None = None
+) -> MeetingDocument:
+    """Everything the agenda and the minutes of a meeting show, in ``language`` (the meeting's
+    by default). Before attendance is recorded, the attendees are the members invited (whose
+    term covers the meeting's date). The matters-for-information item carries the actions of
+    earlier meetings still open on the meeting's date."""
+    from desktop.storage.store import Store
+
+    if isinstance(session_or_store, Store):
+        with session_or_store.read() as session:
+            return _build(session, meeting_id, language)
+    return _build(session_or_store, meeting_id, language)
+
+
+def _build(session: Session, meeting_id: uuid.UUID, language: str | None) -> MeetingDocument:
+    from collections import defaultdict
+
+    from sqlalchemy import select
+
+    from desktop.services.meetings import actions, bodies, minutes, workshop
+    from desktop.services.meetings.common import get_meeting, live_items
+    from desktop.services.meetings.template import TITLE_JOINER, languages_of
+    from desktop.storage.models import (
+        ActionItem,
+        Attachment,
+        ContactPerson,
+        DissentingOpinion,
+        ItemAttachment,
+        WorkshopPoint,
+    )
+    from desktop.storage.models.enums import MemberRole
+
+    meeting = get_meeting(session, meeting_id)
+    lang = language or meeting.language
+    names_in = "sv" if languages_of(lang)[0] == "sv" else "fi"
+    body = meeting.body
+    body_name = body.display_name(names_in)
+    if lang == "fi+sv" and body.name_fi and body.name_sv and body.name_fi != body.name_sv:
+        body_name = f"{body.name_fi}{TITLE_JOINER}{body.name_sv}"
+
+    # One query per kind of record for all the items: a 100-item meeting stays quick.
+    item_rows = live_items(session, meeting.id)
+    ids = [item.id for item in item_rows]
+
+    def by_item(model, *order):  # noqa: ANN001, ANN202 - any of the item-linked models
+        grouped = defaultdict(list)
+        for row in session.scalars(select(model).where(model.item_id.in_(ids), model.deleted.is_(False))
+                                   .order_by(*order)):
+            grouped[row.item_id].append(row)
+        return grouped
+
+    files = defaultdict(list)
+    for link, attachment in session.execute(
+        select(ItemAttachment, Attachment).join(Attachment, Attachment.id == ItemAttachment.attachment_id)
+        .where(ItemAttachment.item_id.in_(ids), ItemAttachment.deleted.is_(False),
+               Attachment.deleted.is_(False))
+        .order_by(ItemAttachment.position, ItemAttachment.created_at)
+    ):
+        files[link.item_id].append(attachment.filename)
+    dissents = by_item(DissentingOpinion, DissentingOpinion.created_at)
+    decided = by_item(ActionItem, ActionItem.created_at)
+    points = by_item(WorkshopPoint)
+    corrections = defaultdict(list)
+    for row in minutes.corrections(session, meeting.id):
+        corrections[row.item_id].append(minutes.correction_text(row, lang))
+
+    def doc_action(action: ActionItem) -> DocAction:
+        return DocAction(what=action.what, owner=actions.owner_label(session, action, names_in),
+                         deadline=action.deadline, status=action.status)
+
+    carried = tuple(doc_action(a) for a in actions.carried_actions(session, meeting.id))
+    items = []
+    for item in item_rows:
+        own = tuple(doc_action(a) for a in decided[item.id])
+        items.append(DocItem(
+            section=item.section,
+            title=item.title,
+            item_type=item.item_type,
+            presenter=item.presenter,
+            background=item.background,
+            proposal=item.proposal,
+            minutes_allotted=item.minutes_allotted,
+            attachments=tuple(files[item.id]),
+            discussion=item.discussion,
+            decision=item.decision,
+            votes=item.votes,
+            dissents=tuple(f"{d.member_name}: {d.text}" if d.text else d.member_name
+                           for d in dissents[item.id]),
+            actions=(carried + own) if item.standard_key == "information" else own,
+            workshop=tuple(
+                DocWorkshopPoint(group=p.group_name, rank=p.rank, point=p.point,
+                                 justification=p.justification, votes=p.votes)
+                for p in workshop.ranked(points[item.id])
+            ),
+            corrections=tuple(corrections[item.id]),
+            postponed_from=tuple(int(n) for n in item.postponed_from),
+        ))
+
+    recorded = minutes.attendance(session, meeting.id)
+    in_term = bodies.members(session, body.id, meeting.date)
+    if recorded:
+        attendees = tuple(
+            DocAttendee(name=a.name, organisation=a.organisation, role=a.role, presence=a.presence,
+                        deputy_for=a.deputy_for, arrived_at=a.arrived_at, left_at=a.left_at)
+            for a in recorded
+        )
+    else:
+        attendees = tuple(
+            DocAttendee(name=bodies.person_name(session, m.representative_id),
+                        organisation=bodies.organisation_name(session, m.organisation_id, names_in),
+                        role=m.role)
+            for m in in_term if m.representative_id
+        )
+
+    def email(person_id: uuid.UUID | None) -> str:
+        person = session.get(ContactPerson, person_id) if person_id else None
+        return person.email.strip() if person is not None and not person.deleted else ""
+
+    secretary_seat = next((m for m in in_term if m.role == MemberRole.SECRETARY), None)
+    organiser = email(secretary_seat.representative_id) if secretary_seat else ""
+    invited: list[str] = []
+    for member in in_term:
+        address = email(member.representative_id)
+        if address and address != organiser and address not in invited:
+            invited.append(address)
+
+    return MeetingDocument(
+        meeting_id=meeting.id,
+        body=body_name,
+        number=meeting.number,
+        date=meeting.date,
+        language=lang,
+        start_time=meeting.start_time,
+        end_time=meeting.end_time,
+        place=meeting.place,
+        online_link=meeting.online_link,
+        status=meeting.status,
+        items=tuple(items),
+        attendees=attendees,
+        minute_checkers=tuple(meeting.minute_checkers),
+        chair=meeting.chair or bodies.role_holder(session, body.id, MemberRole.CHAIR, meeting.date),
+        secretary=meeting.secretary
+        or bodies.role_holder(session, body.id, MemberRole.SECRETARY, meeting.date),
+        approved_on=meeting.approved_on,
+        organiser_email=organiser,
+        attendee_emails=tuple(invited),
+        corrections=tuple(corrections[None]),
+    )

@@ -27,6 +27,7 @@ from desktop.i18n import N_, _
 from desktop.services.vocabulary import label_in
 from desktop.storage.base import Syncable
 from desktop.storage.models import (
+    ActionItem,
     Activity,
     AuditEntry,
     Body,
@@ -232,7 +233,7 @@ def erase_person(store: Store, person_id: uuid.UUID) -> Changes:
     """Erase the person everywhere, in one operation; raises ValidationError if there is none.
 
     The row becomes a tombstone with no personal data, their representations are tombstoned,
-    their seats in bodies and activities lose them, and the audit log of their record keeps
+    their seats in bodies, activities and action items lose them, and the audit log of their record keeps
     only which fields changed and when.
     """
 
@@ -262,6 +263,10 @@ def erase_person(store: Store, person_id: uuid.UUID) -> Changes:
                 member.deputy_id = None
         for activity in session.scalars(select(Activity).where(Activity.contact_id == person_id)):
             activity.contact_id = None
+        # Action items lose their owner; the minutes' attendance and dissents stay as written,
+        # since approved minutes are the body's official record.
+        for action in session.scalars(select(ActionItem).where(ActionItem.owner_person_id == person_id)):
+            action.owner_person_id = None
         # The tracking hook audits the erasure itself (old values included) at the flush:
         # flush first, so that its entry is scrubbed too.
         session.flush()

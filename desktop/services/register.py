@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, select
@@ -18,8 +20,8 @@ from desktop.services.identifiers import (
     normalise_email,
     normalise_register_number,
 )
-from desktop.services.vocabulary import label
-from desktop.storage import search
+from desktop.services.vocabulary import label_in
+from desktop.storage import listing, search
 from desktop.storage.models import Municipality, Organisation
 from desktop.storage.models.enums import OrganisationStatus, Sector
 from desktop.storage.store import Store
@@ -50,45 +52,108 @@ class Filters:
 
     municipality: str = ""
     sector: str = ""
-    language: str = ""
+    language: str = ""  # a language the organisation works in
     status: str = ""
 
-    def accept(self, row: OrganisationRow) -> bool:
-        return (
-            (not self.municipality or row.domicile_code == self.municipality)
-            and (not self.sector or self.sector in row.sector_codes)
-            and (not self.language or self.language in row.language_codes)
-            and (not self.status or row.status_code == self.status)
-        )
+
+# The register view's columns that sort, in the view's order.
+SORT_COLUMNS = listing.SORT_COLUMNS
 
 
-def organisation_rows(store: Store, language: str) -> list[OrganisationRow]:
-    """All organisations that are not deleted, sorted by their name in ``language``."""
+@dataclass(frozen=True)
+class RegisterQuery:
+    """What the register view shows: the search text, the filters and the order, in a language.
+
+    Everything is done in SQL (see ``storage.listing``): the view asks for windows of rows.
+    """
+
+    text: str = ""
+    filters: Filters = Filters()
+    sort: str = "name"  # one of SORT_COLUMNS
+    descending: bool = False
+    language: str = "fi"
+
+
+def count(store: Store, query: RegisterQuery) -> int:
+    """How many organisations the query selects."""
     with store.read() as session:
+        return listing.count(session, _where(session, query))
+
+
+def organisation_page(store: Store, query: RegisterQuery, offset: int, limit: int
+                      ) -> list[OrganisationRow]:
+    """The rows ``offset`` … ``offset + limit - 1`` of what the query selects, in its order."""
+    with store.read() as session:
+        found = listing.page(session, _where(session, query), _order(query), offset, limit)
+    return [_row(item, query.language) for item in found]
+
+
+def organisation_ids(store: Store, query: RegisterQuery, batch: int = 1000
+                     ) -> Iterator[list[uuid.UUID]]:
+    """The ids of what the query selects, in its order, ``batch`` at a time (for the export)."""
+    offset = 0
+    while True:
+        with store.read() as session:
+            found = listing.org_ids(session, _where(session, query), _order(query), offset, batch)
+        if not found:
+            return
+        yield [uuid.UUID(hex=org_id) for org_id in found]
+        offset += len(found)
+
+
+def domicile_choices(store: Store, language: str) -> list[tuple[str, str]]:
+    """(code, name) of the municipalities organisations are domiciled in, alphabetically."""
+    with store.read() as session:
+        codes = set(listing.domicile_codes(session))
         names = _municipality_names(session, language)
-        rows = []
-        for org in session.scalars(select(Organisation).where(Organisation.deleted.is_(False))):
-            name = org.display_name(language)
-            other = org.name_fi if name == org.name_sv else org.name_sv
-            domicile = names.get(org.domicile_code or "", "")
-            sectors = ", ".join(label(Sector, code) for code in org.sectors)
-            rows.append(
-                OrganisationRow(
-                    id=org.id,
-                    name=name,
-                    other_name=other if other != name else "",
-                    business_id=org.business_id,
-                    domicile=domicile,
-                    sectors=sectors,
-                    status=label(OrganisationStatus, org.status),
-                    domicile_code=org.domicile_code or "",
-                    sector_codes=tuple(org.sectors),
-                    language_codes=tuple(org.languages),
-                    status_code=org.status,
-                )
-            )
-    rows.sort(key=lambda r: r.name.casefold())
-    return rows
+    pairs = [(code, names.get(code, code)) for code in codes]
+    return sorted(pairs, key=lambda pair: (listing.sort_key(pair[1]), pair[0]))
+
+
+def _where(session: Session, query: RegisterQuery) -> listing.Where:
+    found = search.match_sql(session, query.text)
+    chosen = query.filters
+    return listing.Where(
+        search_sql=found[0] if found else None,
+        search_params=found[1] if found else None,
+        municipality=chosen.municipality,
+        sector=chosen.sector,
+        language=chosen.language,
+        status=chosen.status,
+    )
+
+
+def _ranks(enum_type: type[StrEnum], language: str) -> dict[str, int]:
+    """Each code's place when the codes are sorted by their labels in ``language``."""
+    ordered = sorted(enum_type, key=lambda member: listing.sort_key(label_in(language, enum_type, member)))
+    return {member.value: rank for rank, member in enumerate(ordered)}
+
+
+def _order(query: RegisterQuery) -> listing.Order:
+    return listing.Order(
+        column=query.sort,
+        descending=query.descending,
+        language=query.language,
+        sector_ranks=_ranks(Sector, query.language) if query.sort == "sectors" else None,
+        status_ranks=_ranks(OrganisationStatus, query.language) if query.sort == "status" else None,
+    )
+
+
+def _row(item: listing.ListedOrganisation, language: str) -> OrganisationRow:
+    name, other = listing.name_pairs(item.name_fi, item.name_sv)[listing.names_language(language)]
+    return OrganisationRow(
+        id=uuid.UUID(hex=item.org_id),
+        name=name,
+        other_name=other,
+        business_id=item.business_id,
+        domicile=item.domicile_sv if language == "sv" else item.domicile_fi,
+        sectors=", ".join(label_in(language, Sector, code) for code in item.sectors),
+        status=label_in(language, OrganisationStatus, item.status),
+        domicile_code=item.domicile_code,
+        sector_codes=item.sectors,
+        language_codes=item.languages,
+        status_code=item.status,
+    )
 
 
 def matching_ids(store: Store, query: str) -> set[uuid.UUID]:

@@ -9,8 +9,10 @@ Two steps, so that the officer sees what will happen before anything is written:
 * :func:`apply_import` writes the plan as one operation, all or nothing.
 
 Columns are recognised by their Finnish, Swedish or English headings; a mapping (heading ->
-field) overrides the recognition. A row is matched to an organisation in the register by its
-Business ID, then its register number, then its name in the same municipality.
+field) overrides the recognition. :func:`preview` reads the headings and the first rows without
+planning, so that the officer can map the columns that were not recognised. A row is matched to
+an organisation in the register by its Business ID, then its register number, then its name in
+the same municipality.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from desktop.services.identifiers import (
 from desktop.storage.models import ContactPerson, Municipality, Organisation, Representation
 from desktop.storage.models.enums import OrganisationForm
 from desktop.storage.store import Store
-from desktop.storage.tracking import Changes
+from desktop.storage.tracking import Changes, insert_records
 
 OPERATION = "import organisations"
 IGNORE = "ignore"
@@ -62,6 +64,31 @@ ORGANISATION_FIELDS = (
 )
 CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone", "contact_role")
 FIELDS = ORGANISATION_FIELDS + CONTACT_FIELDS
+NAME_FIELDS = frozenset({"name_fi", "name_sv"})
+
+# What the officer sees for each field (and for not importing a column) when mapping columns.
+FIELD_LABELS: dict[str, str] = {
+    "name_fi": N_("Name in Finnish"),
+    "name_sv": N_("Name in Swedish"),
+    "abbreviation": N_("Abbreviation"),
+    "business_id": N_("Business ID"),
+    "register_number": N_("Register number"),
+    "domicile": N_("Municipality of domicile"),
+    "email": N_("E-mail"),
+    "phone": N_("Phone"),
+    "website": N_("Website"),
+    "postal_address": N_("Postal address"),
+    "description": N_("Description"),
+    "contact_name": N_("Contact person's name"),
+    "contact_email": N_("Contact person's e-mail"),
+    "contact_phone": N_("Contact person's phone"),
+    "contact_role": N_("Contact person's role"),
+    IGNORE: N_("Do not import"),
+}
+
+# TRANSLATORS: a column heading or a field's name quoted in a message; Finnish and Swedish
+# write ”{text}”.
+_QUOTED = N_("“{text}”")
 
 # Headings as officers write them, in Finnish, Swedish and English (compared case-insensitively).
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -134,6 +161,16 @@ class Message(str):
         return translate_in(language, self.msgid).format(**self.params)
 
 
+def field_label(name: str, language: str | None = None) -> str:
+    """The translated name of a field (``ignore``: "Do not import")."""
+    return translate_in(language or current_language(), FIELD_LABELS[name])
+
+
+def quoted(text: str, language: str | None = None) -> str:
+    """``text`` in the quotation marks of the language (”…” in Finnish and Swedish)."""
+    return translate_in(language or current_language(), _QUOTED).format(text=text)
+
+
 @dataclass
 class PlannedRow:
     """What the import will do with one row of the file."""
@@ -189,17 +226,20 @@ class ImportPlan:
 
     def report_lines(self, language: str | None = None) -> list[str]:
         """One line per row (row number, action, reasons) and a summary, in ``language``."""
-        t = load_translations(language or current_language())
+        language = language or current_language()
+        t = load_translations(language)
         lines = []
         if self.ignored_columns:
             lines.append(
                 t.gettext("Columns not imported: {columns}").format(
-                    columns=", ".join(f"“{c}”" if c else "–" for c in self.ignored_columns)
+                    columns=", ".join(
+                        quoted(c, language) if c else "–" for c in self.ignored_columns
+                    )
                 )
             )
         for row in self.rows:
             reasons = " ".join(
-                r.in_language(language or current_language()) if isinstance(r, Message) else r
+                r.in_language(language) if isinstance(r, Message) else r
                 for r in row.reasons
             )
             if row.action == Action.ADD:
@@ -285,7 +325,7 @@ def resolve_columns(
     for index, heading in enumerate(headers):
         by_heading.setdefault(normalise_heading(heading), []).append(index)
     chosen: dict[int, str] = {}
-    taken: set[str] = set()
+    taken: dict[str, str] = {}  # field -> the heading mapped to it
     for heading, target in (mapping or {}).items():
         resolved = _resolve_field(target)
         if resolved is None:
@@ -297,51 +337,198 @@ def resolve_columns(
         if not indexes:
             raise ValidationError(
                 _("The file has no column “{column}”. Its columns are: {columns}.").format(
-                    column=heading, columns=", ".join(f"“{h}”" for h in headers if h)
+                    column=heading, columns=", ".join(quoted(h) for h in headers if h)
+                )
+            )
+        if resolved != IGNORE and resolved in taken:
+            # Two columns for one field: one would silently overwrite the other.
+            raise ValidationError(
+                _("The columns {first} and {second} are both mapped to {field}; map only one "
+                  "of them.").format(
+                    first=quoted(taken[resolved]), second=quoted(heading), field=resolved
                 )
             )
         # A heading written twice: the first column gets the field, the other is not imported.
         for position, index in enumerate(indexes):
             chosen[index] = resolved if position == 0 else IGNORE
         if resolved != IGNORE:
-            taken.add(resolved)
+            taken[resolved] = heading
     for index, heading in enumerate(headers):
         if index in chosen:
             continue
         recognised = recognise_heading(heading)
         if recognised is not None and recognised not in taken:
             chosen[index] = recognised
-            taken.add(recognised)
+            taken[recognised] = heading
     columns = {i: f for i, f in sorted(chosen.items()) if f != IGNORE}
     ignored = [i for i in range(len(headers)) if i not in columns]
     return columns, ignored
 
 
 def _has_name(columns: dict[int, str]) -> bool:
-    return bool({"name_fi", "name_sv"} & set(columns.values()))
+    return bool(NAME_FIELDS & set(columns.values()))
 
 
 def _locate_header(table: Table, mapping: Mapping[str, str] | None) -> Table:
-    """Skip title rows above the headings (e.g. "Järjestöt 2025" in A1)."""
+    """Skip title rows above the headings (e.g. "Järjestöt 2025" in A1).
+
+    The headings are the first row where a column holds the names; without one, the first row
+    with the most recognised headings (so that the officer maps the right row's columns).
+    """
     candidates = [(table.headers, -1)] + [
         (cells, position) for position, cells in enumerate(table.rows[:_HEADER_SEARCH_ROWS])
     ]
+    best, best_count = -1, 0
     for cells, position in candidates:
         try:
             columns, _ignored = resolve_columns(cells, mapping)
         except ValidationError:
             continue
-        if not _has_name(columns):
-            continue
-        if position < 0:
-            return table
-        return Table(
-            headers=cells,
-            rows=table.rows[position + 1:],
-            source_rows=table.source_rows[position + 1:],
-            header_row=table.source_rows[position],
-        )
-    return table
+        if _has_name(columns):
+            return _headed_at(table, position)
+        if len(columns) > best_count:
+            best, best_count = position, len(columns)
+    return _headed_at(table, best)
+
+
+def _headed_at(table: Table, position: int) -> Table:
+    """``table`` with its data row ``position`` as the headings (-1: as it is)."""
+    if position < 0:
+        return table
+    return Table(
+        headers=table.rows[position],
+        rows=table.rows[position + 1:],
+        source_rows=table.source_rows[position + 1:],
+        header_row=table.source_rows[position],
+    )
+
+
+# -- preview and mapping -------------------------------------------------------------------
+
+
+def heading_set_key(headers: list[str]) -> str:
+    """The same for files with the same headings (in any case and spacing): remembers a mapping."""
+    return "\n".join(normalise_heading(heading) for heading in headers)
+
+
+@dataclass
+class ImportPreview:
+    """The headings and first rows of a file, and what each column is recognised as."""
+
+    path: Path
+    headers: list[str]
+    sample_rows: list[list[str]]  # the first data rows, a cell per heading
+    sample_row_numbers: list[int]  # their row numbers, as Excel shows them
+    # Heading -> field (or ``ignore``), for every column that can be mapped (see ``mappable``).
+    recognised_mapping: dict[str, str]
+    # The whole file with its headings located; plan_import(table=...) plans it without reading
+    # it again (and plans what the officer saw, even if the file changes meanwhile).
+    table: Table
+
+    @property
+    def header_row(self) -> int:
+        return self.table.header_row
+
+    @property
+    def row_count(self) -> int:
+        return len(self.table)
+
+    @property
+    def key(self) -> str:
+        return heading_set_key(self.headers)
+
+    def mappable(self, index: int) -> bool:
+        """False when an earlier column has the same heading: a mapping names columns by their
+        headings, and only the first of them is imported."""
+        heading = normalise_heading(self.headers[index])
+        return all(normalise_heading(h) != heading for h in self.headers[:index])
+
+    def mapping_with(self, remembered: object) -> dict[str, str]:
+        """The recognised mapping, with the choices remembered from an earlier import of a file
+        with these headings; entries for other headings or unknown fields are left out."""
+        mapping = dict(self.recognised_mapping)
+        if isinstance(remembered, Mapping):
+            # The same headings may be written in another case or spacing this time.
+            written = {normalise_heading(heading): heading for heading in mapping}
+            for heading, name in remembered.items():
+                here = written.get(normalise_heading(str(heading)))
+                if here is not None and name in FIELD_LABELS:
+                    mapping[here] = name
+        return mapping
+
+
+def preview(path: Path | str, rows: int = 5) -> ImportPreview:
+    """Read ``path``'s headings and first ``rows`` rows and recognise its columns; plans nothing.
+
+    Raises ``ValidationError`` when the file cannot be read.
+    """
+    path = Path(path)
+    table = _locate_header(read_table(path), None)
+    columns, _ignored = resolve_columns(table.headers)
+    result = ImportPreview(
+        path=path,
+        headers=table.headers,
+        sample_rows=table.rows[:rows],
+        sample_row_numbers=table.source_rows[:rows],
+        recognised_mapping={},
+        table=table,
+    )
+    result.recognised_mapping = {
+        heading: columns.get(index, IGNORE)
+        for index, heading in enumerate(table.headers)
+        if result.mappable(index)
+    }
+    return result
+
+
+@dataclass(frozen=True)
+class MappingCheck:
+    """What keeps a mapping of every column (heading -> field or ``ignore``) from being planned."""
+
+    name_missing: bool
+    repeated: dict[str, list[str]]  # field -> the headings mapped to it, when more than one
+
+    @property
+    def ok(self) -> bool:
+        return not self.name_missing and not self.repeated
+
+    def messages(self, language: str | None = None) -> list[str]:
+        language = language or current_language()
+        t = load_translations(language)
+        lines = []
+        if self.name_missing:
+            lines.append(
+                t.gettext(
+                    "An organisation cannot be imported without its name: choose {name_fi} or "
+                    "{name_sv} for the column that holds the names."
+                ).format(
+                    name_fi=quoted(field_label("name_fi", language), language),
+                    name_sv=quoted(field_label("name_sv", language), language),
+                )
+            )
+        for name, headings in self.repeated.items():
+            lines.append(
+                t.gettext(
+                    "Several columns are imported as {field}: {columns}. Choose it for one of them "
+                    "only."
+                ).format(
+                    columns=", ".join(quoted(h or "–", language) for h in headings),
+                    field=quoted(field_label(name, language), language),
+                )
+            )
+        return lines
+
+
+def check_mapping(mapping: Mapping[str, str]) -> MappingCheck:
+    """Whether a mapping of every column names the organisations' names, each field once."""
+    headings_of: dict[str, list[str]] = {}
+    for heading, name in mapping.items():
+        if name != IGNORE:
+            headings_of.setdefault(name, []).append(heading)
+    return MappingCheck(
+        name_missing=not NAME_FIELDS & set(headings_of),
+        repeated={name: headings for name, headings in headings_of.items() if len(headings) > 1},
+    )
 
 
 # -- values --------------------------------------------------------------------------------
@@ -498,16 +685,21 @@ def _decide_contact(
 
 
 def plan_import(
-    store: Store, path: Path | str, mapping: Mapping[str, str] | None = None
+    store: Store,
+    path: Path | str,
+    mapping: Mapping[str, str] | None = None,
+    *,
+    table: Table | None = None,
 ) -> ImportPlan:
     """Read ``path`` and decide, row by row, what importing it would do; writes nothing.
 
     ``mapping`` maps a column heading to a field (see ``FIELDS``, or ``ignore``) and overrides
-    the recognition of headings. Raises ``ValidationError`` when the file cannot be read or no
-    column holds the organisations' names.
+    the recognition of headings. ``table`` is the file as read already (``preview``). Raises
+    ``ValidationError`` when the file cannot be read, no column holds the organisations' names
+    or the mapping maps two columns to one field.
     """
     path = Path(path)
-    table = _locate_header(read_table(path), mapping)
+    table = _locate_header(table if table is not None else read_table(path), mapping)
     columns, ignored = resolve_columns(table.headers, mapping)
     if not _has_name(columns):
         raise ValidationError(
@@ -598,11 +790,13 @@ def _plan_row(
     display = fields.get("name_fi") or fields.get("name_sv") or ""
     if not display:
         name_columns = [_column(heading_of[f]) for f in ("name_fi", "name_sv") if f in heading_of]
-        reasons.insert(
-            0,
-            Message(N_("The name is missing (column {columns})."),
-                    columns=", ".join(f"“{c}”" for c in name_columns)),
-        )
+        if len(name_columns) == 1:
+            missing = Message(N_("The name is missing (column “{column}”)."),
+                              column=name_columns[0])
+        else:
+            missing = Message(N_("The name is missing (columns “{first}” and “{second}”)."),
+                              first=name_columns[0], second=name_columns[1])
+        reasons.insert(0, missing)
     has_contact = any(contact.values())
 
     # Duplicates within the file, and the organisation in the register.
@@ -710,34 +904,67 @@ def apply_import(store: Store, plan: ImportPlan, *, allow_rejected: bool = False
         return Changes()
 
     def write(session: Session) -> None:
+        added = [row for row in work if row.action == Action.ADD]
+        for start in range(0, len(added), _ADD_BATCH):
+            _add_rows(session, added[start:start + _ADD_BATCH])
         for row in work:
-            _apply_row(session, row)
+            if row.action == Action.UPDATE:
+                _update_row(session, row)
 
     return store.run(OPERATION, write)
 
 
-def _apply_row(session: Session, row: PlannedRow) -> None:
-    if row.action == Action.ADD:
-        organisation = Organisation(
-            form=_guess_form(row.fields.get("name_fi", ""), row.fields.get("name_sv", "")),
+# New organisations are written this many at a time, without ORM objects: a file of 100,000
+# rows would otherwise take minutes (tracked all the same, see ``insert_records``).
+_ADD_BATCH = 20_000
+
+
+def _add_rows(session: Session, rows: list[PlannedRow]) -> None:
+    """New organisations, and a new contact person representing each that names one."""
+    # Ids made in order and given out in order: each table, and each index of ids, is then
+    # written in order (see ``insert_records``).
+    contacts = sum(1 for row in rows if row.contact is not None)
+    organisation_ids = _ordered_ids(len(rows))
+    person_ids, link_ids = iter(_ordered_ids(contacts)), iter(_ordered_ids(contacts))
+    organisations, people, links = [], [], []
+    today = dt.date.today()
+    for row, organisation_id in zip(rows, organisation_ids, strict=True):
+        organisations.append({
+            "id": organisation_id,
+            "form": _guess_form(row.fields.get("name_fi", ""), row.fields.get("name_sv", "")),
             **row.fields,
+        })
+        if row.contact is not None:
+            # A new organisation has no representatives to reuse: the person is new too.
+            person_id = next(person_ids)
+            people.append({"id": person_id, "name": row.contact["name"],
+                           "email": row.contact["email"], "phone": row.contact["phone"],
+                           "retained_since": today})
+            links.append({"id": next(link_ids), "organisation_id": organisation_id,
+                          "contact_id": person_id, "role": row.contact["role"]})
+    insert_records(session, Organisation, organisations)
+    insert_records(session, ContactPerson, people)
+    insert_records(session, Representation, links)
+
+
+def _ordered_ids(count: int) -> list[uuid.UUID]:
+    return sorted((uuid.uuid4() for _n in range(count)), key=lambda value: value.int)
+
+
+def _update_row(session: Session, row: PlannedRow) -> None:
+    found = session.get(Organisation, row.organisation_id) if row.organisation_id else None
+    if found is None or found.deleted:
+        raise ValidationError(
+            _("Row {row}: the organisation was changed or deleted after the file was checked. "
+              "Check the file again.").format(row=row.row_number)
         )
-        session.add(organisation)
-        representatives: list[tuple[Representation, ContactPerson]] = []
-    else:
-        found = session.get(Organisation, row.organisation_id) if row.organisation_id else None
-        if found is None or found.deleted:
-            raise ValidationError(
-                _("Row {row}: the organisation was changed or deleted after the file was checked. "
-                  "Check the file again.").format(row=row.row_number)
-            )
-        organisation = found
-        for name, value in row.fields.items():
-            if getattr(organisation, name) != value:
-                setattr(organisation, name, value)
-        representatives = _representatives(session, organisation.id)
+    organisation = found
+    for name, value in row.fields.items():
+        if getattr(organisation, name) != value:
+            setattr(organisation, name, value)
     if row.contact is not None:
-        _apply_contact(session, organisation, representatives, row.contact)
+        _apply_contact(session, organisation, _representatives(session, organisation.id),
+                       row.contact)
 
 
 def _apply_contact(
@@ -750,6 +977,7 @@ def _apply_contact(
     person = decision.person
     if person is None:
         person = ContactPerson(
+            id=uuid.uuid4(),  # for the representation below, before the flush gives one
             name=contact["name"],
             email=contact["email"],
             phone=contact["phone"],
@@ -761,7 +989,10 @@ def _apply_contact(
     if decision.representation is not None:
         decision.representation.role = contact["role"]
     if decision.create_representation:
-        session.add(Representation(organisation=organisation, contact=person, role=contact["role"]))
+        # By ids: assigning the relationships would load the organisation's and the person's
+        # other representations, a query per row.
+        session.add(Representation(organisation_id=organisation.id, contact_id=person.id,
+                                   role=contact["role"]))
 
 
 def field_names() -> tuple[str, ...]:

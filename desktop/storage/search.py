@@ -4,34 +4,48 @@ One document per organisation (names in both languages, abbreviation, Business I
 number, municipality names, sector labels in every language, contact names, the titles of its
 activities), casefolded, kept in an SQLite FTS5 table with the trigram tokenizer, which matches
 substrings and keeps ``ä`` and ``a`` apart. It is updated inside the same transaction as the
-change (see ``Store.operation``). The SQLite-specific SQL is here and in the migration only;
-PostgreSQL will use pg_trgm.
+change (see ``Store.operation``), together with the register listing (``storage.listing``):
+a document's rowid is its organisation's listing id. The SQLite-specific SQL is here, in
+``listing`` and in the migrations only; PostgreSQL will use pg_trgm.
+
+A word of three characters or more is a phrase of trigrams, found through the index. A word of
+two characters is found through the index too, as any of the trigrams it starts (every document
+ends in a space, so each two characters in it are followed by one); the characters that may
+follow are the *alphabet* of the index, kept in the meta table. A single character is looked
+for in every document.
 """
 
 from __future__ import annotations
 
+import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from desktop.i18n import LANGUAGES, translate_in
-from desktop.storage.models import (
-    Activity,
-    ContactPerson,
-    Municipality,
-    Organisation,
-    Representation,
-)
+from desktop.storage import listing
 from desktop.storage.models.enums import LABELS, Sector
 from desktop.storage.tracking import Changes
 
 TABLE = "organisation_search"
-# Bump when the document's contents change: the store then rebuilds the index at start.
-INDEX_VERSION = "2"
+# Bump when the document's or the listing's contents change: the store then rebuilds both at start.
+INDEX_VERSION = "3"
 META_KEY = "search.index_version"
+ALPHABET_KEY = "search.alphabet"
 _TRIGRAM = 3
+# Organisations reindexed per round: bounded memory, and a short list of ids per query.
+_CHUNK = 2000
+
+# The organisations' columns a document and a listing row are made of (ids as stored: hex).
+_ORGANISATIONS = (
+    "SELECT rowid AS row_number, id, name_fi, name_sv, abbreviation, business_id, register_number, domicile_code, "
+    "active_municipalities, sectors, languages, status FROM organisation WHERE deleted = 0"
+)
+_JSON_COLUMNS = ("active_municipalities", "sectors", "languages")
+_IDS = "SELECT value FROM json_each(:ids)"
 
 
 def _sector_labels() -> dict[str, str]:
@@ -42,94 +56,208 @@ def _sector_labels() -> dict[str, str]:
     }
 
 
-def documents(session: Session, ids: Iterable[uuid.UUID] | None = None) -> dict[uuid.UUID, str]:
-    """The search document of each organisation (all of them when ``ids`` is None)."""
-    query = select(Organisation).where(Organisation.deleted.is_(False))
-    id_list = None if ids is None else list(ids)
-    if id_list is not None:
-        query = query.where(Organisation.id.in_(id_list))
-    municipalities = {m.code: f"{m.name_fi} {m.name_sv}" for m in session.scalars(select(Municipality))}
-    sectors = _sector_labels()
-    contacts: dict[uuid.UUID, list[str]] = {}
-    contact_query = (
-        select(Representation.organisation_id, ContactPerson.name)
-        .join(ContactPerson, Representation.contact_id == ContactPerson.id)
-        .where(Representation.deleted.is_(False), ContactPerson.deleted.is_(False))
-    )
-    if id_list is not None:
-        contact_query = contact_query.where(Representation.organisation_id.in_(id_list))
-    for org_id, name in session.execute(contact_query):
-        contacts.setdefault(org_id, []).append(name)
-    activities: dict[uuid.UUID, list[str]] = {}
-    activity_query = select(Activity.organisation_id, Activity.title).where(Activity.deleted.is_(False))
-    if id_list is not None:
-        activity_query = activity_query.where(Activity.organisation_id.in_(id_list))
-    for org_id, title in session.execute(activity_query):
-        activities.setdefault(org_id, []).append(title)
-    result = {}
-    for org in session.scalars(query):
-        parts = [org.name_fi, org.name_sv, org.abbreviation, org.business_id, org.register_number,
-                 municipalities.get(org.domicile_code or "", ""),
-                 *(municipalities.get(code, "") for code in org.active_municipalities),
-                 *(sectors.get(code, code) for code in org.sectors),
-                 *contacts.get(org.id, []),
-                 *activities.get(org.id, [])]
-        result[org.id] = " ".join(p for p in parts if p).casefold()
-    return result
+class _Context:
+    """What every document needs, read once per reindex."""
+
+    def __init__(self, session: Session) -> None:
+        self.municipalities: dict[str, tuple[str, str]] = {
+            code: (name_fi, name_sv)
+            for code, name_fi, name_sv in session.execute(
+                text("SELECT code, name_fi, name_sv FROM municipality"))
+        }
+        self.sectors = _sector_labels()
+
+    def place(self, code: str | None) -> str:
+        return " ".join(self.municipalities.get(code or "", ()))
+
+
+def _organisations(session: Session, hex_ids: list[str] | None, after: int = 0
+                   ) -> list[dict[str, Any]]:
+    """The organisations of ``hex_ids`` (not deleted); None: the next chunk after rowid ``after``."""
+    if hex_ids is None:
+        result = session.execute(
+            text(f"{_ORGANISATIONS} AND rowid > :after ORDER BY rowid LIMIT :n"),
+            {"after": after, "n": _CHUNK})
+    else:
+        result = session.execute(text(f"{_ORGANISATIONS} AND id IN ({_IDS})"),
+                                 {"ids": json.dumps(hex_ids)})
+    names = list(result.keys())
+    rows = []
+    for row in result:
+        org = dict(zip(names, row, strict=True))
+        for name in _JSON_COLUMNS:
+            org[name] = json.loads(org[name]) if org[name] else []
+        rows.append(org)
+    return rows
+
+
+def _texts(session: Session, hex_ids: list[str]) -> dict[str, list[str]]:
+    """Contact names and activity titles of each organisation (hex id -> texts)."""
+    found: dict[str, list[str]] = {}
+    for query in (
+        "SELECT r.organisation_id, p.name FROM representation r "
+        "JOIN contact_person p ON p.id = r.contact_id "
+        f"WHERE r.deleted = 0 AND p.deleted = 0 AND r.organisation_id IN ({_IDS})",
+        f"SELECT organisation_id, title FROM activity WHERE deleted = 0 AND organisation_id IN ({_IDS})",
+    ):
+        for org_id, value in session.execute(text(query), {"ids": json.dumps(hex_ids)}):
+            found.setdefault(org_id, []).append(value)
+    return found
+
+
+def _document(org: dict[str, Any], context: _Context, texts: list[str]) -> str:
+    parts = [org["name_fi"], org["name_sv"], org["abbreviation"], org["business_id"],
+             org["register_number"], context.place(org["domicile_code"]),
+             *(context.place(code) for code in org["active_municipalities"]),
+             *(context.sectors.get(code, code) for code in org["sectors"]),
+             *texts]
+    # Each text once (the domicile is usually among the active municipalities too); the final
+    # space lets a two-character word at the end be found as a trigram.
+    return " ".join(dict.fromkeys(p.casefold() for p in parts if p)) + " "
+
+
+def _all_organisations(session: Session) -> Iterator[list[dict[str, Any]]]:
+    after = 0
+    while chunk := _organisations(session, None, after):
+        after = chunk[-1]["row_number"]
+        yield chunk
 
 
 def reindex(session: Session, ids: Iterable[uuid.UUID] | None = None) -> None:
-    """Rewrite the index rows of ``ids`` (or of everything) from the current data."""
-    id_list = None if ids is None else list(ids)
-    if id_list is None:
+    """Rewrite the index and listing rows of ``ids`` (or of everything) from the current data.
+
+    Organisations that are deleted (or unknown) leave both.
+    """
+    writer = _Writer(session)
+    if ids is None:
         session.execute(text(f"DELETE FROM {TABLE}"))
+        session.execute(text(f"DELETE FROM {listing.TABLE}"))
+        writer.next_id = 1
+        for chunk in _all_organisations(session):
+            writer.write(chunk, {})
     else:
-        for org_id in id_list:
-            session.execute(text(f"DELETE FROM {TABLE} WHERE org_id = :id"), {"id": org_id.hex})
-    docs = documents(session, id_list)
-    if docs:
-        session.execute(
-            text(f"INSERT INTO {TABLE} (org_id, doc) VALUES (:id, :doc)"),
-            [{"id": org_id.hex, "doc": doc} for org_id, doc in docs.items()],
-        )
+        hex_ids = list(dict.fromkeys(org_id.hex for org_id in ids))
+        for start in range(0, len(hex_ids), _CHUNK):
+            part = hex_ids[start:start + _CHUNK]
+            # An organisation keeps its listing id (its document's rowid); deleted ones leave.
+            old = listing.listing_ids(session, part)
+            if old:
+                session.execute(text(f"DELETE FROM {TABLE} WHERE rowid IN ({_IDS})"),
+                                {"ids": json.dumps(list(old.values()))})
+                listing.remove(session, list(old.values()))
+            writer.write(_organisations(session, part), old)
+    writer.finish()
+
+
+class _Writer:
+    """Writes documents and listing rows, and extends the alphabet by what they hold."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.context = _Context(session)
+        self.next_id = listing.next_id(session)
+        self.known = alphabet(session)
+        self.alphabet = set(self.known)
+
+    def write(self, orgs: list[dict[str, Any]], listing_ids: dict[str, int]) -> None:
+        if not orgs:
+            return
+        texts = _texts(self.session, [org["id"] for org in orgs])
+        rows, docs = [], []
+        for org in orgs:
+            listing_id = listing_ids.get(org["id"])
+            if listing_id is None:
+                listing_id, self.next_id = self.next_id, self.next_id + 1
+            doc = _document(org, self.context, texts.get(org["id"], []))
+            self.alphabet.update(doc)
+            rows.append(listing.listing_row(org, listing_id, self.context.municipalities))
+            docs.append((listing_id, doc))
+        listing.write_rows(self.session, rows)
+        self.session.connection().exec_driver_sql(
+            f"INSERT INTO {TABLE} (rowid, doc) VALUES (?, ?)", docs)
+
+    def finish(self) -> None:
+        if self.alphabet != set(self.known):
+            self.session.execute(
+                text("INSERT INTO meta (key, value) VALUES (:key, :value) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                {"key": ALPHABET_KEY, "value": "".join(sorted(self.alphabet))},
+            )
+
+
+def alphabet(session: Session) -> str:
+    """Every character that occurs in a document (it may hold some that no longer do)."""
+    value = session.execute(text("SELECT value FROM meta WHERE key = :key"),
+                            {"key": ALPHABET_KEY}).scalar()
+    return value or ""
 
 
 def affected_organisations(session: Session, changes: Changes) -> set[uuid.UUID]:
     """Organisations whose document an operation's changes may have altered."""
     ids: set[uuid.UUID] = set()
+    changed: dict[str, set[uuid.UUID]] = {}
     for kind in ("inserted", "updated", "deleted"):
-        ids |= getattr(changes, kind).get("organisation", set())
-    links = set().union(*(getattr(changes, k).get("representation", set())
-                          for k in ("inserted", "updated", "deleted")))
-    people = set().union(*(getattr(changes, k).get("contact_person", set())
-                           for k in ("inserted", "updated", "deleted")))
-    activities = set().union(*(getattr(changes, k).get("activity", set())
-                               for k in ("inserted", "updated", "deleted")))
-    if activities:
-        ids |= set(session.scalars(select(Activity.organisation_id)
-                                   .where(Activity.id.in_(activities))))
-    if links:
-        ids |= set(session.scalars(select(Representation.organisation_id)
-                                   .where(Representation.id.in_(links))))
-    if people:
-        ids |= set(session.scalars(select(Representation.organisation_id)
-                                   .where(Representation.contact_id.in_(people))))
+        for table, table_ids in getattr(changes, kind).items():
+            changed.setdefault(table, set()).update(table_ids)
+    ids |= changed.get("organisation", set())
+    for table, key in (("activity", "id"), ("representation", "id"),
+                       ("contact_person", "contact_id")):
+        hex_ids = [record_id.hex for record_id in changed.get(table, ())]
+        source = "activity" if table == "activity" else "representation"
+        for start in range(0, len(hex_ids), _CHUNK):
+            found = session.execute(
+                text(f"SELECT organisation_id FROM {source} WHERE {key} IN ({_IDS})"),
+                {"ids": json.dumps(hex_ids[start:start + _CHUNK])},
+            )
+            ids |= {uuid.UUID(hex=row[0]) for row in found}
     return ids
+
+
+def _condition(session: Session, query: str) -> tuple[str, dict[str, str]] | None:
+    """The WHERE clause finding documents that contain every word of ``query``; None: no words."""
+    words = list(dict.fromkeys(query.casefold().split()))
+    if not words:
+        return None
+    phrases, clauses, params = [], [], {}
+    letters = None
+    for n, word in enumerate(words):
+        if len(word) >= _TRIGRAM:
+            # A phrase of trigrams: FTS5 finds it through the index, even in the middle of a word.
+            phrases.append(_phrase(word))
+        elif len(word) == _TRIGRAM - 1:
+            letters = alphabet(session) if letters is None else letters
+            if not letters:
+                return "0", {}  # an empty index
+            phrases.append("(" + " OR ".join(_phrase(word + c) for c in letters) + ")")
+        else:
+            clauses.append(f"instr(doc, :w{n}) > 0")
+            params[f"w{n}"] = word
+    if phrases:
+        clauses.insert(0, f"{TABLE} MATCH :expression")
+        params["expression"] = " AND ".join(phrases)
+    return " AND ".join(clauses), params
+
+
+def _phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def match_sql(session: Session, query: str) -> tuple[str, dict[str, str]] | None:
+    """SQL selecting the rowids (listing ids) of the documents that contain every word of
+    ``query`` (substring, casefolded), with its parameters; None for a query without words."""
+    found = _condition(session, query)
+    if found is None:
+        return None
+    condition, params = found
+    return f"SELECT rowid FROM {TABLE} WHERE {condition}", params
 
 
 def matching_ids(session: Session, query: str) -> list[uuid.UUID]:
     """Organisations whose document contains every word of ``query`` (substring, casefolded)."""
-    words = query.casefold().split()
-    if not words:
+    found = _condition(session, query)
+    if found is None:
         return []
-    clauses, params = [], {}
-    for n, word in enumerate(words):
-        if len(word) >= _TRIGRAM:
-            # A phrase of trigrams: FTS5 finds it through the index, even in the middle of a word.
-            clauses.append(f"doc MATCH :w{n}")
-            params[f"w{n}"] = '"' + word.replace('"', '""') + '"'
-        else:
-            clauses.append(f"instr(doc, :w{n}) > 0")
-            params[f"w{n}"] = word
-    rows = session.execute(text(f"SELECT org_id FROM {TABLE} WHERE " + " AND ".join(clauses)), params)
+    condition, params = found
+    rows = session.execute(text(f"SELECT org_id FROM {listing.TABLE} WHERE id IN "
+                                f"(SELECT rowid FROM {TABLE} WHERE {condition})"), params)
     return [uuid.UUID(hex=row[0]) for row in rows]

@@ -9,12 +9,15 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
-from desktop.storage.base import Syncable, utcnow
+from desktop.storage.base import Base, Syncable, utcnow
+from desktop.storage.dialect import bulk_insert
+from desktop.storage.field_clocks import BASE_FIELD, inherited_prev
 from desktop.storage.hlc import HybridLogicalClock
 from desktop.storage.models.core import AuditEntry
+from desktop.storage.models.sync import FieldClock
 
 
 @dataclass
@@ -89,6 +92,7 @@ def before_flush(session: Session, _flush_context: Any, _instances: Any) -> None
                 f"{type(obj).__name__} is syncable: mark it deleted (a tombstone), don't delete the row"
             )
     now = utcnow()
+    edited: dict[str, list[tuple[Syncable, list[str]]]] = {}
     for obj in list(session.new):
         if not isinstance(obj, Syncable):
             continue
@@ -99,6 +103,8 @@ def before_flush(session: Session, _flush_context: Any, _instances: Any) -> None
         table = obj.__tablename__  # type: ignore[attr-defined]
         ctx.changes.add("inserted", table, obj.id)
         _audit(session, ctx, table, obj.id, "insert", _field_changes(obj))
+        session.add(FieldClock(table_name=table, record_id=obj.id, field=BASE_FIELD, hlc=obj.hlc,
+                               prev="", stamp=obj.hlc))
     for obj in list(session.dirty):
         if not isinstance(obj, Syncable) or not session.is_modified(obj, include_collections=False):
             continue
@@ -110,6 +116,32 @@ def before_flush(session: Session, _flush_context: Any, _instances: Any) -> None
         action = "delete" if changed.get("deleted") == [False, True] else "update"
         ctx.changes.add("deleted" if action == "delete" else "updated", table, obj.id)
         _audit(session, ctx, table, obj.id, action, changed)
+        mapper = inspect(obj).mapper
+        edited.setdefault(table, []).append(
+            (obj, [mapper.column_attrs[key].columns[0].name for key in changed]))
+    for table, objects in edited.items():
+        _clock_fields(session, ctx, table, objects)
+
+
+def _clock_fields(
+    session: Session, ctx: TrackingContext, table: str, objects: list[tuple[Syncable, list[str]]]
+) -> None:
+    """Give each changed field the record's new clock, so that sync merges field by field."""
+    ids = [obj.id for obj, _fields in objects]
+    with session.no_autoflush:
+        rows = {(row.record_id, row.field): row for row in session.scalars(
+            select(FieldClock).where(FieldClock.table_name == table, FieldClock.record_id.in_(ids)))}
+    for obj, fields in objects:
+        base = rows.get((obj.id, BASE_FIELD))
+        for name in fields:
+            row = rows.get((obj.id, name))
+            current = row or base
+            prev = inherited_prev(current.hlc, current.prev, ctx.clock.replica) if current else ""
+            if row is None:
+                session.add(FieldClock(table_name=table, record_id=obj.id, field=name,
+                                       hlc=obj.hlc, prev=prev, stamp=obj.hlc))
+            else:
+                row.hlc, row.prev, row.stamp = obj.hlc, prev, obj.hlc
 
 
 def _stamp(ctx: TrackingContext, obj: Syncable, now: Any) -> None:
@@ -137,3 +169,69 @@ def _audit(
             changes=changes,
         )
     )
+
+
+_PLAIN = frozenset({str, int, float, bool})
+
+
+def insert_records(session: Session, model: type[Syncable], rows: list[dict[str, Any]]
+                   ) -> list[uuid.UUID]:
+    """Insert many new records of ``model`` at once, each as :func:`before_flush` would.
+
+    For imports of thousands of rows, where making and flushing ORM objects would take minutes:
+    every row gets an id (unless it has one), its stamps, an audit entry and its base field
+    clock, and counts as inserted in the operation's changes. Keep in step with the hook.
+    Returns the ids, in the order the records were written: by id, so that SQLite adds to its
+    indexes of ids in order rather than all over them.
+    """
+    ctx: TrackingContext = session.info["tracking"]
+    table = model.__tablename__  # type: ignore[attr-defined]
+    now, replica = utcnow(), ctx.clock.replica
+    records = [dict(row) for row in rows]
+    for record in records:
+        if "id" not in record:
+            record["id"] = uuid.uuid4()
+    records.sort(key=lambda record: record["id"].int)  # compared as numbers: quicker
+    inserted = ctx.changes.inserted.setdefault(table, set())
+    audits, clocks = [], []
+    skip = Syncable.SYNC_COLUMNS
+    for record in records:
+        record_id = record["id"]
+        # As the hook's history would: the values given and the id, not the columns' defaults.
+        changes = {key: [None, value if type(value) in _PLAIN
+                         else str(value) if type(value) is uuid.UUID else _jsonable(value)]
+                   for key, value in record.items() if value is not None and key not in skip}
+        hlc = str(ctx.clock.now())
+        record.update(created_at=now, updated_at=now, hlc=hlc, replica_id=replica)
+        inserted.add(record_id)
+        audits.append({"at": now, "officer": ctx.officer, "replica_id": replica,
+                       "operation": ctx.operation, "table_name": table,
+                       "record_id": str(record_id), "action": "insert", "changes": changes})
+        clocks.append({"table_name": table, "record_id": record_id, "field": BASE_FIELD,
+                       "hlc": hlc, "prev": "", "stamp": hlc})
+    if records:
+        tables = Base.metadata.tables
+        _fill_defaults(records, tables[table].columns)
+        connection = session.connection()
+        for target, values in ((table, records), (AuditEntry.__tablename__, audits),
+                               (FieldClock.__tablename__, clocks)):
+            bulk_insert(connection, tables[target], values)
+    return [record["id"] for record in records]
+
+
+def _fill_defaults(records: list[dict[str, Any]], columns: Any) -> None:
+    """Give every record the same keys (one executemany needs them), the columns' defaults
+    where a record has no value: every column that has a default, and those given at all."""
+    given = set().union(*records)
+    for column in columns:
+        default = column.default
+        if column.key not in given and default is None:
+            continue
+        if default is None or not default.is_callable:
+            value = None if default is None else default.arg
+            for record in records:
+                record.setdefault(column.key, value)
+        else:
+            for record in records:
+                if column.key not in record:
+                    record[column.key] = default.arg(None)  # a new list for each, say

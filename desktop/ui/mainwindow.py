@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action(_("&Find…"), self.find_organisation, QKeySequence.StandardKey.Find))
         edit_menu.addAction(self._action(_("New &organisation…"), self.new_organisation, "Ctrl+Shift+N"))
         edit_menu.addAction(self._action(_("&Possible duplicates…"), self.show_duplicates))
+        edit_menu.addAction(self._action(_("Persons to &review…"), self.show_persons_review))
         self.delete_action = self._action(
             _("&Delete organisation…"), self.delete_organisation, QKeySequence.StandardKey.Delete
         )
@@ -221,6 +222,12 @@ class MainWindow(QMainWindow):
         self._duplicates_dialog = DuplicatesDialog(self.store, self)
         self._duplicates_dialog.open()
 
+    def show_persons_review(self) -> None:
+        from desktop.ui.dialogs.persons_review import PersonsReviewDialog
+
+        self._review_dialog = PersonsReviewDialog(self.store, self.settings, self)
+        self._review_dialog.open()
+
     def new_organisation(self) -> None:
         self.nav.setCurrentRow(0)
         self.register_page.edit()
@@ -274,7 +281,7 @@ class MainWindow(QMainWindow):
     def open_import(self, path: Path) -> None:
         from desktop.ui.dialogs.register_import import ImportDialog
 
-        dialog = ImportDialog(self.store, path, self)
+        dialog = ImportDialog(self.store, path, self, self.settings)
         dialog.open()
         self._import_dialog = dialog
 
@@ -289,14 +296,16 @@ class MainWindow(QMainWindow):
         """The organisations shown now (search and filters applied), in the shown order."""
         from desktop.documents.register_export import write_table
         from desktop.i18n import translate_in
-        from desktop.services.register_export import organisation_table
+        from desktop.services.register_export import organisation_headings, organisation_table
 
-        page = self.register_page
-        ids = [page.row_at_view(i).id for i in range(page.sorter.rowCount())]
         language = current_language()
-        with self.store.read() as session:
-            headings, rows = organisation_table(session, language, ids)
-        write_table(headings, rows, target, translate_in(language, N_("Organisations")))
+        rows: list[list[str]] = []
+        # The same query as the page's, in batches of ids: the page holds only a screenful.
+        for ids in register.organisation_ids(self.store, self.register_page.query()):
+            with self.store.read() as session:
+                rows += organisation_table(session, language, ids)[1]
+        write_table(organisation_headings(language), rows, target,
+                    translate_in(language, N_("Organisations")))
         self.statusBar().showMessage(
             ngettext("{n} organisation written to {path}.", "{n} organisations written to {path}.",
                      len(rows)).format(n=len(rows), path=target), 8000)

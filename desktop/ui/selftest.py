@@ -17,9 +17,11 @@ def run_selftest(keep: Path | None = None) -> int:
     os.environ["KUMPPANI_CONFIG_DIR"] = str(work / "config")
 
     from desktop.documents.checklist_report import write_checklist_report
+    from desktop.documents.meeting_pdf import write_agenda
     from desktop.i18n import set_language
-    from desktop.services import checklist
+    from desktop.services import checklist, meetings
     from desktop.services.demo import create_demo
+    from desktop.services.meeting_document import build_document
     from desktop.services.register import count_organisations
     from desktop.settings import Settings
     from desktop.storage.store import Store
@@ -44,6 +46,11 @@ def run_selftest(keep: Path | None = None) -> int:
     target = work / "checklist-report.pdf"
     write_checklist_report(report, target)
     assert target.read_bytes().startswith(b"%PDF"), "the report is not a PDF"
+    agenda = work / "agenda.pdf"
+    with store.read() as session:
+        meeting = meetings.list_meetings(session)[0]
+        write_agenda(build_document(session, meeting.id), agenda)
+    assert agenda.read_bytes().startswith(b"%PDF"), "the agenda is not a PDF"
     store.close()
-    print(f"selftest ok: {target}")
+    print(f"selftest ok: {target}, {agenda}")
     return 0

@@ -52,9 +52,12 @@ def test_a_missing_database_is_one_line_and_not_created(tmp_path, capsys):
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
 
 
-def test_commands_of_later_versions_say_so(tmp_path, capsys):
-    assert main(["sync", "--db", str(tmp_path / "x.sqlite3")]) == 1
-    assert "sync" in capsys.readouterr().err
+def test_sync_without_its_command_shows_the_usage(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["sync", "--db", str(tmp_path / "x.sqlite3")])
+    assert exc.value.code == 2
+    assert "kumppani sync" in capsys.readouterr().err
+    assert not (tmp_path / "x.sqlite3").exists()
 
 
 def test_bad_arguments_exit_non_zero():

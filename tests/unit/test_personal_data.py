@@ -196,3 +196,25 @@ def test_persons_to_review(demo_store: Store) -> None:
         due = [p.id for p in persons_to_review(session, 2, today=today)]
         assert due == [nothing, old, since_only]
         assert [p.id for p in persons_to_review(session, 6, today=today)] == [nothing]
+
+
+def test_erased_person_no_longer_owns_action_items(demo_store: Store) -> None:
+    from desktop.services.meetings import add_action
+    from desktop.storage.models import ActionItem, Meeting
+
+    person_id = _subject(demo_store)
+    with demo_store.read() as session:
+        meeting_id = session.scalars(
+            select(Meeting.id).where(Meeting.locked.is_(False)).order_by(Meeting.date.desc())
+        ).first()
+    assert meeting_id is not None
+    action_id, _changes = add_action(demo_store, meeting_id, "Kutsu koolle",
+                                     owner_person_id=person_id)
+
+    erase_person(demo_store, person_id)
+
+    with demo_store.read() as session:
+        action = session.get(ActionItem, action_id)
+        assert action is not None and not action.deleted
+        assert action.owner_person_id is None
+        assert action.what == "Kutsu koolle"

@@ -66,6 +66,11 @@ def add_organisation(store: Store, **values: object) -> Organisation:
     return org
 
 
+def organisation_count(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return conn.execute(text("SELECT count(*) FROM organisation")).scalar_one()
+
+
 def by_row(plan: register_import.ImportPlan) -> dict[int, register_import.PlannedRow]:
     return {row.row_number: row for row in plan.rows}
 
@@ -222,19 +227,19 @@ def test_an_exception_while_writing_rolls_everything_back(
     path = write_csv(tmp_path / "a.csv", [["Nimi"], ["Yksi ry"], ["Kaksi ry"]])
     plan = plan_import(store, path)
     before = snapshot(store)
-    real = register_import._apply_row
-    calls: list[int] = []
+    real = register_import.insert_records
+    calls: list[str] = []
 
-    def failing(session, row):
-        calls.append(row.row_number)
-        if len(calls) == 2:
+    def failing(session, model, rows):
+        calls.append(model.__tablename__)
+        if len(calls) == 2:  # the organisations are written, the contact persons fail
             raise RuntimeError("disk on fire")
-        real(session, row)
+        return real(session, model, rows)
 
-    monkeypatch.setattr(register_import, "_apply_row", failing)
+    monkeypatch.setattr(register_import, "insert_records", failing)
     with pytest.raises(RuntimeError):
         apply_import(store, plan)
-    assert calls == [2, 3]
+    assert calls == ["organisation", "contact_person"]
     assert snapshot(store) == before
 
 
@@ -423,6 +428,126 @@ def test_report_lines(store: Store, finnish_csv: Path):
     assert english[0] == "Row 2: add “Oulun Kylätoimikunta ry”"
     assert english[-1] == "8 rows: 2 to add, 0 to update, 0 unchanged, 6 rejected."
     assert english[2].startswith("Row 4: rejected “Väärä tunnus ry”: Column “Y-tunnus”")
+
+
+# -- preview and mapping -------------------------------------------------------------------
+
+
+@pytest.fixture
+def unknown_csv(tmp_path: Path) -> Path:
+    return write_csv(
+        tmp_path / "yhdistykset.csv",
+        [
+            ["Yhdistyksen virallinen nimi", "Kotipaikka", "Puhelinnumero (työ)", "Puhelin", "puhelin"],
+            ["Pörssärin Kyläyhdistys ry", "Vaasa", "040 123 4567", "06 111", "x"],
+            ["Åbo Svenska Förening rf", "Mustasaari", "050 765 4321", "", ""],
+            *([f"Seura {i} ry", "Oulu", "", "", ""] for i in range(8)),
+        ],
+    )
+
+
+def test_preview_shows_headings_first_rows_and_recognition(store: Store, unknown_csv: Path):
+    preview = register_import.preview(unknown_csv, rows=3)
+    assert preview.headers == [
+        "Yhdistyksen virallinen nimi", "Kotipaikka", "Puhelinnumero (työ)", "Puhelin", "puhelin"
+    ]
+    assert preview.sample_rows[1] == ["Åbo Svenska Förening rf", "Mustasaari", "050 765 4321", "", ""]
+    assert len(preview.sample_rows) == 3 and preview.sample_row_numbers == [2, 3, 4]
+    assert preview.row_count == 10 and preview.header_row == 1
+    # "puhelin" repeats "Puhelin": a mapping names columns by heading, so only the first counts.
+    assert [preview.mappable(i) for i in range(5)] == [True, True, True, True, False]
+    assert preview.recognised_mapping == {
+        "Yhdistyksen virallinen nimi": "ignore", "Kotipaikka": "domicile",
+        "Puhelinnumero (työ)": "ignore", "Puhelin": "phone",
+    }
+    assert organisation_count(store) == 0
+
+
+def test_preview_finds_the_headings_below_a_title_without_a_name_column(tmp_path: Path):
+    path = write_csv(
+        tmp_path / "lista.csv",
+        [["Yhdistysluettelo 2025", "", ""], ["Yhdistyksen virallinen nimi", "Kotipaikka", "Puhelin"],
+         ["Eka ry", "Vaasa", "06 1"]],
+    )
+    preview = register_import.preview(path)
+    assert preview.header_row == 2 and preview.headers[0] == "Yhdistyksen virallinen nimi"
+    assert preview.sample_rows == [["Eka ry", "Vaasa", "06 1"]] and preview.sample_row_numbers == [3]
+
+
+def test_planning_the_previewed_table_with_the_users_mapping(store: Store, unknown_csv: Path):
+    preview = register_import.preview(unknown_csv)
+    mapping = dict(preview.recognised_mapping)
+    assert not register_import.check_mapping(mapping).ok
+    mapping.update({"Yhdistyksen virallinen nimi": "name_fi", "Puhelinnumero (työ)": "phone",
+                    "Puhelin": "ignore"})
+    assert register_import.check_mapping(mapping).ok
+    unknown_csv.write_text("Nimi\nMuuttunut ry\n", encoding="utf-8")  # what was previewed counts
+    plan = plan_import(store, unknown_csv, mapping, table=preview.table)
+    assert plan.added == 10
+    assert plan.rows[0].fields == {
+        "name_fi": "Pörssärin Kyläyhdistys ry", "domicile_code": "905", "phone": "040 123 4567"
+    }
+    assert plan.ignored_columns == ["Puhelin", "puhelin"]
+
+
+def test_check_mapping_names_what_is_missing_or_repeated():
+    check = register_import.check_mapping({"A": "phone", "B": "ignore", "C": "phone", "D": "email"})
+    assert check.name_missing and check.repeated == {"phone": ["A", "C"]}
+    messages = check.messages("en")
+    assert messages[0] == ("An organisation cannot be imported without its name: choose "
+                           "“Name in Finnish” or “Name in Swedish” for the column that holds the names.")
+    assert messages[1] == ("Several columns are imported as “Phone”: “A”, “C”. "
+                           "Choose it for one of them only.")
+    assert register_import.check_mapping({"A": "name_sv", "C": "phone"}).ok
+    assert register_import.check_mapping({"A": "name_sv", "C": "phone"}).messages() == []
+
+
+def test_a_mapping_with_one_field_twice_is_refused(store: Store, unknown_csv: Path):
+    with pytest.raises(ValidationError, match="both mapped to phone"):
+        plan_import(store, unknown_csv, {"Yhdistyksen virallinen nimi": "name_fi",
+                                         "Puhelinnumero (työ)": "phone", "Puhelin": "phone"})
+
+
+def test_field_labels_are_translated():
+    assert set(register_import.FIELD_LABELS) == {*register_import.FIELDS, "ignore"}
+    assert register_import.field_label("business_id", "fi") == "Y-tunnus"
+    assert register_import.field_label("business_id", "sv") == "FO-nummer"
+    assert register_import.field_label("ignore", "en") == "Do not import"
+    assert register_import.field_label("domicile") == "Municipality of domicile"
+
+
+def test_column_headings_are_quoted_by_the_message_not_the_code(store: Store, tmp_path: Path):
+    path = write_csv(
+        tmp_path / "a.csv",
+        [["Nimi suomeksi", "Nimi ruotsiksi", "Lisätieto"], ["", "", "x"], ["Eka ry", "", ""]],
+    )
+    plan = plan_import(store, path)
+    assert str(plan.rows[0].reasons[0]) == (
+        "The name is missing (columns “Nimi suomeksi” and “Nimi ruotsiksi”).")
+    assert plan.report_lines("en")[0] == "Columns not imported: “Lisätieto”"
+    assert register_import.quoted("Nimi", "en") == "“Nimi”"
+
+
+def test_a_remembered_mapping_is_used_for_the_same_headings(unknown_csv: Path, tmp_path: Path):
+    from desktop.settings import Settings
+
+    preview = register_import.preview(unknown_csv)
+    other = write_csv(tmp_path / "b.csv", [[h.upper() for h in preview.headers], ["Eka ry"] * 5])
+    assert register_import.preview(other).key == preview.key
+    settings = Settings()
+    settings.remember_import_mapping(preview.key, {
+        "Yhdistyksen virallinen nimi": "name_fi", "Puhelin": "nonsense", "Poistunut": "email"})
+    settings.save()
+    remembered = Settings.load().import_mappings[preview.key]
+    mapping = register_import.preview(other).mapping_with(remembered)
+    assert mapping == {"YHDISTYKSEN VIRALLINEN NIMI": "name_fi", "KOTIPAIKKA": "domicile",
+                       "PUHELINNUMERO (TYÖ)": "ignore", "PUHELIN": "phone"}
+    assert preview.mapping_with("not a mapping") == preview.recognised_mapping
+    settings.remember_import_mapping(preview.key, None)
+    assert preview.key not in settings.import_mappings
+    for i in range(25):
+        settings.remember_import_mapping(f"key {i}", {"a": "name_fi"})
+    assert list(settings.import_mappings) == [f"key {i}" for i in range(5, 25)]
 
 
 # -- robustness ----------------------------------------------------------------------------

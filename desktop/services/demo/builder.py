@@ -31,6 +31,7 @@ from desktop.services.demo.meeting_texts import (
     _standard_items,
     _topic_item,
 )
+from desktop.services.demo.minutes import fill_minutes
 from desktop.services.demo.names import (
     ANCHORS,
     DESCRIPTIONS,
@@ -65,6 +66,7 @@ from desktop.storage.models import (
     Checklist,
     ContactPerson,
     GrantApplication,
+    GrantApplicationActivity,
     GrantCall,
     GrantDecision,
     GrantPayment,
@@ -117,6 +119,9 @@ class DemoSummary:
     checklist_items: int = 0
     activities: int = 0
     interactions: int = 0
+    attendances: int = 0
+    action_items: int = 0
+    workshop_points: int = 0
 
     def describe(self) -> str:
         """One translated sentence for the status bar or the log."""
@@ -796,6 +801,8 @@ class _Builder:
             if past:
                 self.minutes.append(day)
             checkers = rng.sample(members[1:], 2)
+            if past:
+                meeting.minute_checkers = list(checkers)
             chosen: list[Topic] = []
             for _i in range(rng.randint(2, 4)):
                 if not deck:  # every topic once before any comes back
@@ -948,9 +955,12 @@ class _Builder:
             low, high = amounts
             applied = rng.randint(low // 100, high // 100) * 100 * EURO
             purpose = _purpose(call.grant_type, org)
+            # A municipality's grant supports its own residents; the county's, wherever the
+            # organisation works.
+            reach = [call.funder_code] if call.funder_code else sorted(org.row.active_municipalities)
             application = GrantApplication(
                 call=call, organisation_id=org.row.id, purpose=purpose, applied_cents=applied,
-                received_on=received,
+                received_on=received, municipalities=reach,
             )
             self.add(application)
             self.summary.applications += 1
@@ -990,6 +1000,8 @@ class _Builder:
                 deciding_body=deciding_body,
                 status=status,
                 reasoning=reasoning,
+                conditions=_GRANT_CONDITIONS if granted else "",
+                payment_terms=(_INSTALMENTS if instalments else _ONE_PAYMENT) if granted else "",
                 report_due=report_due if granted else None,
             )
             self.add(decision)
@@ -1002,6 +1014,8 @@ class _Builder:
                     decision.report_received = _between(
                         rng, report_due - dt.timedelta(days=60), min(report_due, self.today)
                     )
+                    checked = decision.report_received + dt.timedelta(days=21)
+                    decision.report_accepted = checked if checked <= self.today else None
             if call.year == self.today.year and rng.random() < 0.1:
                 continue  # payment waiting for the bank details
             if instalments:
@@ -1015,6 +1029,49 @@ class _Builder:
                 if day <= self.today:
                     self.add(GrantPayment(decision=decision, paid_on=day, amount_cents=amount))
                     self.summary.payments += 1
+
+    def link_grants(self) -> None:
+        """Applications name the activities they support; one decision was made in a meeting
+        kept in the app and points at its § in the minutes."""
+        rng = self.rng
+        self.session.flush()
+        own: dict[object, list[Activity]] = {}
+        for activity in self.session.scalars(
+                select(Activity).order_by(Activity.title, Activity.when, Activity.description)):
+            own.setdefault(activity.organisation_id, []).append(activity)
+        applications = self.session.scalars(
+            select(GrantApplication)
+            .join(GrantCall, GrantCall.id == GrantApplication.call_id)
+            .join(Organisation, Organisation.id == GrantApplication.organisation_id)
+            .order_by(GrantCall.year, GrantCall.name, Organisation.name_fi, Organisation.name_sv)
+        ).all()
+        for application in applications:
+            choices = own.get(application.organisation_id, [])
+            for activity in rng.sample(choices, k=min(len(choices), rng.choice((0, 1, 1, 2)))):
+                self.add(GrantApplicationActivity(application_id=application.id,
+                                                  activity_id=activity.id))
+        found = self.session.execute(
+            select(AgendaItem, Meeting).join(Meeting, Meeting.id == AgendaItem.meeting_id)
+            .where(Meeting.date < self.today, AgendaItem.item_type == ItemType.DECISION,
+                   AgendaItem.title.contains("avustu"))
+            .order_by(Meeting.date.desc(), AgendaItem.position)
+        ).first()
+        if found is None:
+            return
+        item, meeting = found
+        # A decision that can have been made in that meeting: none of it paid before then.
+        candidates = [
+            a.decision for a in applications
+            if a.decision is not None and a.decision.granted_cents and a.decision.decided_on
+            and a.decision.decided_on <= meeting.date
+            and all(p.paid_on >= meeting.date for p in a.decision.payments)
+            and (a.decision.report_received is None or a.decision.report_received > meeting.date)
+        ]
+        if candidates:
+            decision = min(candidates, key=lambda d: meeting.date - (d.decided_on or meeting.date))
+            decision.agenda_item_id = item.id
+            decision.decided_on = meeting.date
+            decision.deciding_body = meeting.body.display_name("fi")
 
     # -- checklist -----------------------------------------------------------------------
 
@@ -1089,6 +1146,14 @@ class _Builder:
             items["organisation_strategy"].due_on = self.today - dt.timedelta(days=20)
 
 
+_GRANT_CONDITIONS = (
+    "Avustus käytetään hakemuksessa kuvattuun toimintaan avustusvuoden aikana. Käyttämätön "
+    "avustus palautetaan. Hyvinvointialueen tuki mainitaan toiminnan viestinnässä."
+)
+_INSTALMENTS = "Avustus maksetaan kahdessa erässä helmi- ja elokuussa yhdistyksen ilmoittamalle tilille."
+_ONE_PAYMENT = "Avustus maksetaan kerralla, kun päätös on saanut lainvoiman."
+
+
 def _purpose(grant_type: str, org: _Org) -> str:
     fi = {
         GrantType.OPERATING: "Yhdistyksen perustoiminta: vertaisryhmät, kerhot ja vapaaehtoistoiminta",
@@ -1132,6 +1197,11 @@ def create_demo(store: Store, seed: int = 2026, today: dt.date | None = None) ->
         # Last, so the records above stay what the same seed always gave.
         builder.activities()
         builder.interactions()
+        builder.link_grants()
+        minutes = fill_minutes(session, rng, today, builder.staff[0])
+        builder.summary.attendances = minutes.attendances
+        builder.summary.action_items = minutes.actions
+        builder.summary.workshop_points = minutes.workshop_points
         builder.summary.organisations = len(builder.orgs)
         session.flush()
     return builder.summary

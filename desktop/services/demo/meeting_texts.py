@@ -146,6 +146,7 @@ def _text(pair: tuple[str, str], language: str, joiner: str = "\n\n") -> str:
 def _standard_items(language: str, past: bool, checkers: list[str], chair: str) -> list[dict]:
     items: list[dict[str, object]] = [
         {
+            "standard_key": "opening",
             "title": _text(("Kokouksen avaus", "Mötets öppnande"), language, " / "),
             "item_type": ItemType.INFORMATION,
             "presenter": chair,
@@ -153,6 +154,7 @@ def _standard_items(language: str, past: bool, checkers: list[str], chair: str) 
                                "Ordföranden öppnade mötet kl. 13.00."), language) if past else "",
         },
         {
+            "standard_key": "legality",
             "title": _text(("Laillisuus ja päätösvaltaisuus", "Laglighet och beslutförhet"), language, " / "),
             "proposal": _text(("Todetaan kokous laillisesti koolle kutsutuksi ja päätösvaltaiseksi.",
                                "Mötet konstateras vara lagligen sammankallat och beslutfört."), language),
@@ -161,6 +163,7 @@ def _standard_items(language: str, past: bool, checkers: list[str], chair: str) 
                               language) if past else "",
         },
         {
+            "standard_key": "minute_checkers",
             "title": _text(("Pöytäkirjantarkastajien valinta", "Val av protokolljusterare"), language, " / "),
             "proposal": _text(("Valitaan kaksi pöytäkirjantarkastajaa.",
                                "Två protokolljusterare väljs."), language),
@@ -169,6 +172,7 @@ def _standard_items(language: str, past: bool, checkers: list[str], chair: str) 
                               language) if past else "",
         },
         {
+            "standard_key": "agenda",
             "title": _text(("Esityslistan hyväksyminen", "Godkännande av föredragningslistan"), language, " / "),
             "proposal": _text(("Hyväksytään esityslista kokouksen työjärjestykseksi.",
                                "Föredragningslistan godkänns som arbetsordning för mötet."), language),
@@ -198,6 +202,7 @@ def _topic_item(topic: Topic, language: str, past: bool, presenter: str) -> dict
 def _closing_items(language: str, past: bool, secretary: str) -> list[dict]:
     return [
         {
+            "standard_key": "information",
             "title": _text(("Ilmoitusasiat", "Anmälningsärenden"), language, " / "),
             "item_type": ItemType.INFORMATION,
             "presenter": secretary,
@@ -208,12 +213,14 @@ def _closing_items(language: str, past: bool, secretary: str) -> list[dict]:
             "minutes_allotted": None if past else 10,
         },
         {
+            "standard_key": "other_business",
             "title": _text(("Muut asiat", "Övriga ärenden"), language, " / "),
             "item_type": ItemType.DISCUSSION,
             "decision": _text(("Ei muita asioita.", "Inga övriga ärenden."), language) if past else "",
             "minutes_allotted": None if past else 5,
         },
         {
+            "standard_key": "closing",
             "title": _text(("Kokouksen päättäminen", "Mötets avslutande"), language, " / "),
             "item_type": ItemType.INFORMATION,
             "decision": _text(("Puheenjohtaja päätti kokouksen klo 15.25.",

@@ -11,11 +11,28 @@ from desktop.storage.models.checklist import (
     ChecklistTheme,
 )
 from desktop.storage.models.core import AuditEntry, Meta, Municipality
-from desktop.storage.models.grants import GrantApplication, GrantCall, GrantDecision, GrantPayment
+from desktop.storage.models.grants import (
+    GrantApplication,
+    GrantApplicationActivity,
+    GrantApplicationAttachment,
+    GrantCall,
+    GrantDecision,
+    GrantPayment,
+)
+from desktop.storage.models.meeting_records import (
+    ActionItem,
+    DissentingOpinion,
+    ItemAttachment,
+    MeetingAttendance,
+    MinutesCorrection,
+    WorkshopPoint,
+)
 from desktop.storage.models.meetings import AgendaItem, Body, BodyMember, Meeting
 from desktop.storage.models.register import ContactPerson, Organisation, Representation
+from desktop.storage.models.sync import FieldClock, SyncConflict, SyncExchange, SyncPeer
 
 __all__ = [
+    "ActionItem",
     "Activity",
     "AgendaItem",
     "Attachment",
@@ -29,15 +46,26 @@ __all__ = [
     "ChecklistTemplate",
     "ChecklistTheme",
     "ContactPerson",
+    "DissentingOpinion",
+    "FieldClock",
     "GrantApplication",
+    "GrantApplicationActivity",
+    "GrantApplicationAttachment",
     "GrantCall",
     "GrantDecision",
     "GrantPayment",
     "Interaction",
+    "ItemAttachment",
     "Meeting",
+    "MeetingAttendance",
     "Meta",
+    "MinutesCorrection",
     "Municipality",
     "Organisation",
     "Representation",
+    "SyncConflict",
+    "SyncExchange",
+    "SyncPeer",
     "Syncable",
+    "WorkshopPoint",
 ]

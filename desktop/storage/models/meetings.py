@@ -1,11 +1,15 @@
-"""Partnership tables and other bodies, their members, meetings and agenda items."""
+"""Partnership tables and other bodies, their members, meetings and agenda items.
+
+The minutes' own records (attendance, dissents, action items, workshop results, attachments,
+corrections) are in ``meeting_records``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.storage.base import Base, Syncable
@@ -53,6 +57,15 @@ class Meeting(Syncable, Base):
     place: Mapped[str] = mapped_column(String(300), default="")
     status: Mapped[str] = mapped_column(String(24), default=MeetingStatus.PLANNED)
     language: Mapped[str] = mapped_column(String(8), default="fi")  # fi, sv, en or fi+sv
+    online_link: Mapped[str] = mapped_column(String(500), default="")
+    # Who chaired and kept the minutes this time; empty: the body's chair and secretary.
+    chair: Mapped[str] = mapped_column(String(200), default="")
+    secretary: Mapped[str] = mapped_column(String(200), default="")
+    minute_checkers: Mapped[list] = mapped_column(default=list)  # names, as the minutes print them
+    checked_on: Mapped[dt.date | None] = mapped_column(default=None)
+    approved_on: Mapped[dt.date | None] = mapped_column(default=None)
+    # Approved minutes change only through a recorded correction (MinutesCorrection).
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
 
     body: Mapped[Body] = relationship(back_populates="meetings")
     items: Mapped[list[AgendaItem]] = relationship(
@@ -73,5 +86,15 @@ class AgendaItem(Syncable, Base):
     proposal: Mapped[str] = mapped_column(Text, default="")
     decision: Mapped[str] = mapped_column(Text, default="")
     minutes_allotted: Mapped[int | None] = mapped_column(Integer, default=None)
+    # The key of the meeting template's standard item this came from ("opening", …); "" if none.
+    standard_key: Mapped[str] = mapped_column(String(32), default="")
+    discussion: Mapped[str] = mapped_column(Text, default="")
+    votes: Mapped[str] = mapped_column(Text, default="")
+    # A postponed item's history: the § numbers it passed through, oldest first, and the items
+    # it came from and went to. Plain ids, not foreign keys: SQLite adds a foreign key to an
+    # existing table only by copying it, which the checklist's links to agenda items forbid.
+    postponed_from: Mapped[list] = mapped_column(default=list)
+    postponed_from_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
+    postponed_to_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")

@@ -28,6 +28,7 @@ from desktop.services.vocabulary import labels
 from desktop.storage.models import Municipality, Organisation
 from desktop.storage.models.enums import OrganisationForm, OrganisationStatus, Sector
 from desktop.storage.store import Store
+from desktop.ui.organisation_lists import OrganisationLists
 
 _INVALID = "QLineEdit { border: 2px solid #b00020; }"
 
@@ -94,16 +95,43 @@ class OrganisationDialog(QDialog):
         self.description = QPlainTextEdit()
         self.description.setMaximumHeight(80)
         form.addRow(_("Description"), self.description)
+        self.save_first = QLabel(_("Contact persons, activities and interactions can be added once "
+                                   "the organisation is saved: use “Save and add contacts”."))
+        self.save_first.setWordWrap(True)
+        form.addRow("", self.save_first)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.save_and_continue = self.buttons.addButton(_("Save and add contacts"),
+                                                        QDialogButtonBox.ButtonRole.ApplyRole)
+        self.save_and_continue.clicked.connect(self.save_and_stay)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(720)
+        self.lists = OrganisationLists(store, self)
+        for widget, title in ((self.lists.contacts, _("Contact persons")),
+                              (self.lists.activities, _("Activities")),
+                              (self.lists.interactions, _("Interactions"))):
+            index = self.tabs.addTab(widget, title)
+            widget.reloaded.connect(lambda n, i=index, t=title: self.tabs.setTabText(i, f"{t} ({n})"))
+        self.overview_lists: dict[str, QListWidget] = {}
         if org is not None:
             self._load(org)
             self._add_overview_tabs(organisation_id, language)
+        self._enable_lists()
         self.validate()
+
+    def _enable_lists(self) -> None:
+        """The lists need a saved organisation to belong to; until then they say so."""
+        saved = self.organisation_id is not None
+        for index in range(1, 4):
+            self.tabs.setTabEnabled(index, saved)
+            self.tabs.setTabToolTip(index, "" if saved else _("Save the organisation first."))
+        self.save_first.setVisible(not saved)
+        self.save_and_continue.setVisible(not saved)
+        if saved:
+            assert self.organisation_id is not None
+            self.lists.set_organisation(self.organisation_id)
 
     def _load(self, org: Organisation) -> None:
         for name, edit in self.edits.items():
@@ -116,14 +144,10 @@ class OrganisationDialog(QDialog):
         self.description.setPlainText(org.description)
 
     def _add_overview_tabs(self, organisation_id: uuid.UUID, language: str) -> None:
-        """Read-only tabs: who represents it, what it does, contacts with it, grants, meetings."""
+        """Read-only tabs: the grants it applied for and the meetings it took part in."""
         with self.store.read() as session:
             seen = organisation_page.overview(session, organisation_id, language)
-        self.overview_lists: dict[str, QListWidget] = {}
         for key, title, lines in (
-            ("contacts", _("Contact persons"), seen.contacts),
-            ("activities", _("Activities"), seen.activities),
-            ("interactions", _("Interactions"), seen.interactions),
             ("grants", _("Grants"), seen.grants),
             ("meetings", _("Meetings"), seen.meetings),
         ):
@@ -151,18 +175,31 @@ class OrganisationDialog(QDialog):
             label.setVisible(bool(reason))
             self.edits[name].setStyleSheet(_INVALID if reason else "")
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not errors)
+        self.save_and_continue.setEnabled(not errors)
         return not errors
 
     def save(self) -> None:
+        if self._save():
+            self.accept()
+
+    def save_and_stay(self) -> None:
+        """Save a new organisation and keep it open, its contacts and activities now editable."""
+        if self._save():
+            self.organisation_id = self.saved_id
+            self.setWindowTitle(_("Organisation"))
+            self._enable_lists()
+            self.tabs.setCurrentWidget(self.lists.contacts)
+
+    def _save(self) -> bool:
         if not self.validate():
-            return
+            return False
         fields = self.values()
         with self.store.read() as session:
             duplicates = register.possible_duplicates(session, fields, exclude=self.organisation_id)
         if duplicates and not self.confirm_duplicates(duplicates):
-            return
+            return False
         self.saved_id, _changes = register.save_organisation(self.store, self.organisation_id, fields)
-        self.accept()
+        return True
 
     def confirm_duplicates(self, duplicates: list[register.PossibleDuplicate]) -> bool:
         lines = "\n".join(f"• {d.name}: {d.reason}" for d in duplicates)

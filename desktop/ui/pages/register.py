@@ -1,19 +1,25 @@
-"""The register: every organisation, with search-as-you-type, filters and sortable columns."""
+"""The register: every organisation, with search-as-you-type, filters and sortable columns.
+
+The table shows a window onto the database: the search, the filters and the order are one
+query that SQLite answers a screenful at a time (see ``services.register``), so the page stays
+quick with a hundred thousand organisations.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from desktop.i18n import LANGUAGES, _, current_language, ngettext
 from desktop.services import register
-from desktop.services.register import Filters, OrganisationRow
+from desktop.services.register import SORT_COLUMNS, Filters, OrganisationRow, RegisterQuery
 from desktop.services.vocabulary import labels
 from desktop.storage.models.enums import OrganisationStatus, Sector
 from desktop.storage.store import Store
 from desktop.ui.dialogs.organisation import OrganisationDialog
 from desktop.ui.pages.base import Page, fit_columns, make_table
-from desktop.ui.tablemodel import Column, RowTableModel
+from desktop.ui.tablemodel import Column
+from desktop.ui.windowed_model import WindowedTableModel
 
 
 class RegisterPage(Page):
@@ -39,7 +45,11 @@ class RegisterPage(Page):
         for combo in (self.municipality, self.sector, self.language, self.status):
             filters.addWidget(combo, 1)
         self.layout_.addLayout(filters)
-        self.model: RowTableModel[OrganisationRow] = RowTableModel(
+        self._sort = ("name", False)
+        self._total = 0
+        self._ready = False  # no queries while the widgets are being set up
+        # The columns are in the order of SORT_COLUMNS: a header click sorts by its column.
+        self.model: WindowedTableModel[OrganisationRow] = WindowedTableModel(
             [
                 Column(_("Name"), lambda r: r.name),
                 Column(_("Name in the other language"), lambda r: r.other_name),
@@ -48,19 +58,15 @@ class RegisterPage(Page):
                 Column(_("Sectors"), lambda r: r.sectors),
                 Column(_("Status"), lambda r: r.status),
             ],
+            sort=self._sort_by,
             parent=self,
         )
-        self.sorter = QSortFilterProxyModel(self)
-        self.sorter.setSourceModel(self.model)
-        self.sorter.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.sorter.setSortLocaleAware(True)  # ä and ö sort after z, as in Finnish and Swedish
         self.table = make_table(self.model, self)
-        self.table.setModel(self.sorter)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._open)
         self.layout_.addWidget(self.table)
-        self._all: list[OrganisationRow] = []
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self._ready = True
         self.refresh()
         fit_columns(self.table)
 
@@ -73,13 +79,12 @@ class RegisterPage(Page):
         return combo
 
     def refresh(self) -> None:
-        self._all = register.organisation_rows(self.store, current_language())
+        self._total = register.count(self.store, RegisterQuery())
         keep = self.municipality.currentData()
         self.municipality.blockSignals(True)
         self.municipality.clear()
         self.municipality.addItem(_("All municipalities"), "")
-        for code, name in sorted({(r.domicile_code, r.domicile) for r in self._all if r.domicile_code},
-                                 key=lambda pair: pair[1].casefold()):
+        for code, name in register.domicile_choices(self.store, current_language()):
             self.municipality.addItem(name, code)
         self.municipality.setCurrentIndex(max(0, self.municipality.findData(keep)))
         self.municipality.blockSignals(False)
@@ -91,20 +96,32 @@ class RegisterPage(Page):
                        language=self.language.currentData() or "",
                        status=self.status.currentData() or "")
 
+    def query(self) -> RegisterQuery:
+        """What the table shows now: the search, the filters and the order."""
+        column, descending = self._sort
+        return RegisterQuery(text=self.search.text(), filters=self.filters(), sort=column,
+                             descending=descending, language=current_language())
+
     def _filter(self) -> None:
-        text = self.search.text()
-        found = register.matching_ids(self.store, text) if text.strip() else None
-        chosen = self.filters()
-        self.model.set_rows([r for r in self._all
-                             if (found is None or r.id in found) and chosen.accept(r)])
+        if not self._ready:
+            return
+        query = self.query()
+        self.model.set_source(
+            lambda: register.count(self.store, query),
+            lambda offset, limit: register.organisation_page(self.store, query, offset, limit),
+        )
         self.status_changed.emit()
+
+    def _sort_by(self, column: int, descending: bool) -> None:
+        self._sort = (SORT_COLUMNS[column], descending)
+        self._filter()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def row_at_view(self, view_row: int) -> OrganisationRow:
-        return self.model.row_at(self.sorter.mapToSource(self.sorter.index(view_row, 0)).row())
+        return self.model.row_at(view_row)
 
     def selected_row(self) -> OrganisationRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -119,7 +136,7 @@ class RegisterPage(Page):
         return dialog
 
     def status_text(self) -> str:
-        shown, total = self.model.rowCount(), len(self._all)
+        shown, total = self.model.rowCount(), self._total
         if shown == total:
             return ngettext("{n} organisation", "{n} organisations", total).format(n=total)
         return _("{shown} of {total} organisations").format(shown=shown, total=total)

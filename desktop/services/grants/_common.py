@@ -1,0 +1,88 @@
+"""Look-ups and checks that the grant services share."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.errors import ValidationError
+from desktop.i18n import N_, _, translate_in
+from desktop.storage.models import (
+    GrantApplication,
+    GrantCall,
+    GrantDecision,
+    GrantPayment,
+    Municipality,
+    Organisation,
+)
+
+
+class _Keep:
+    """The default of an optional argument that leaves a field as it is (None clears it)."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP: object = _Keep()
+
+
+def live_call(session: Session, call_id: uuid.UUID) -> GrantCall:
+    call = session.get(GrantCall, call_id)
+    if call is None or call.deleted:
+        raise ValidationError(_("The grant call no longer exists."))
+    return call
+
+
+def live_application(session: Session, application_id: uuid.UUID) -> GrantApplication:
+    application = session.get(GrantApplication, application_id)
+    if application is None or application.deleted:
+        raise ValidationError(_("The application no longer exists."))
+    return application
+
+
+def live_decision(session: Session, decision_id: uuid.UUID) -> GrantDecision:
+    decision = session.get(GrantDecision, decision_id)
+    if decision is None or decision.deleted:
+        raise ValidationError(_("The decision no longer exists."))
+    return decision
+
+
+def live_payment(session: Session, payment_id: uuid.UUID) -> GrantPayment:
+    payment = session.get(GrantPayment, payment_id)
+    if payment is None or payment.deleted:
+        raise ValidationError(_("The payment no longer exists."))
+    return payment
+
+
+def live_organisation(session: Session, organisation_id: uuid.UUID) -> Organisation:
+    org = session.get(Organisation, organisation_id)
+    if org is None or org.deleted:
+        raise ValidationError(_("The organisation no longer exists."))
+    return org
+
+
+def known_municipalities(session: Session, codes: Iterable[str]) -> list[str]:
+    """``codes`` without repeats, each checked against the reference data."""
+    wanted = list(dict.fromkeys(codes))
+    known = set(session.scalars(select(Municipality.code).where(Municipality.code.in_(wanted))))
+    for code in wanted:
+        if code not in known:
+            raise ValidationError(
+                _("There is no municipality with the code {code}.").format(code=code))
+    return wanted
+
+
+def municipality_names(session: Session, language: str) -> dict[str, str]:
+    return {m.code: m.name(language) for m in session.scalars(select(Municipality))}
+
+
+THE_COUNTY = N_("The county")
+
+
+def funder_name(names: dict[str, str], funder_code: str | None, language: str) -> str:
+    """The municipality that grants, or the county itself (no code)."""
+    return names.get(funder_code or "", "") or translate_in(language, THE_COUNTY)

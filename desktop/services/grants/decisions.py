@@ -1,0 +1,282 @@
+"""Decisions on applications, the payments made on them and the reports on their use.
+
+A decision's status follows from its amount: 0 is a rejection, less than applied is partly
+granted, the full amount is granted; more than applied is refused. Only *cancelled* is chosen
+by the officer, and a cancelled decision grants nothing (its amount is kept as decided).
+Each application has at most one decision row, ever: deciding again after a deletion revives it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.errors import ValidationError
+from desktop.i18n import _
+from desktop.i18n.formatting import format_money
+from desktop.services.grants._common import (
+    KEEP,
+    live_application,
+    live_decision,
+    live_payment,
+)
+from desktop.services.grants.calls import budget_overrun
+from desktop.services.grants.money import check_cents
+from desktop.storage.models import AgendaItem, GrantDecision, GrantPayment
+from desktop.storage.models.enums import DecisionStatus
+from desktop.storage.store import Store
+from desktop.storage.tracking import Changes
+
+DECISION_FIELDS = frozenset({
+    "granted_cents", "decided_on", "deciding_body", "status", "reasoning", "conditions",
+    "payment_terms", "agenda_item_id", "report_due",
+})  # fmt: skip
+_TEXT_FIELDS = ("deciding_body", "reasoning", "conditions", "payment_terms")
+
+
+class BudgetExceeded(ValidationError):
+    """The decision would take the call's decisions over its budget; ``overrun_cents`` by how much."""
+
+    def __init__(self, message: str, overrun_cents: int) -> None:
+        super().__init__(message)
+        self.overrun_cents = overrun_cents
+
+
+def derive_status(applied_cents: int, granted_cents: int) -> DecisionStatus:
+    if granted_cents == 0:
+        return DecisionStatus.REJECTED
+    if granted_cents < applied_cents:
+        return DecisionStatus.PARTLY_GRANTED
+    return DecisionStatus.GRANTED
+
+
+def check_amounts(applied_cents: int, granted_cents: int) -> None:
+    if granted_cents > applied_cents:
+        raise ValidationError(_("A grant cannot be more than the amount applied for ({applied}).")
+                              .format(applied=format_money(applied_cents)))
+
+
+def _status(applied_cents: int, granted_cents: int, wanted: str | None) -> str:
+    """The stored status: derived, or ``cancelled``; a contradicting status is refused."""
+    derived = derive_status(applied_cents, granted_cents)
+    if wanted is None:
+        return derived.value
+    try:
+        status = DecisionStatus(wanted)
+    except ValueError:
+        raise ValidationError(_("There is no decision status {code}.").format(code=wanted)) from None
+    if status not in (derived, DecisionStatus.CANCELLED):
+        messages = {
+            DecisionStatus.REJECTED: _("A decision that grants nothing is a rejection."),
+            DecisionStatus.PARTLY_GRANTED: _("A decision that grants less than applied for is "
+                                             "partly granted."),
+            DecisionStatus.GRANTED: _("A decision that grants the amount applied for is granted."),
+        }
+        raise ValidationError(messages[derived])
+    return status.value
+
+
+def _clean(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - DECISION_FIELDS
+    if unknown:
+        raise TypeError(f"not decision fields: {', '.join(sorted(unknown))}")
+    values = dict(fields)
+    for name in _TEXT_FIELDS:
+        if name in values:
+            values[name] = (values[name] or "").strip()
+    if "granted_cents" in values:
+        check_cents(values["granted_cents"], "granted_cents")
+    item_id = values.get("agenda_item_id")
+    if item_id is not None:
+        item = session.get(AgendaItem, item_id)
+        if item is None or item.deleted:
+            raise ValidationError(_("The agenda item no longer exists."))
+    return values
+
+
+def _paid(session: Session, decision_id: uuid.UUID, without: uuid.UUID | None = None) -> int:
+    query = select(func.coalesce(func.sum(GrantPayment.amount_cents), 0)).where(
+        GrantPayment.decision_id == decision_id, GrantPayment.deleted.is_(False))
+    if without is not None:
+        query = query.where(GrantPayment.id != without)
+    return int(session.scalar(query) or 0)
+
+
+def _apply(session: Session, decision: GrantDecision, applied_cents: int,
+           values: dict[str, Any], allow_overrun: bool) -> None:
+    granted = values.get("granted_cents", decision.granted_cents)
+    check_amounts(applied_cents, granted)
+    if "status" in values:
+        wanted = values["status"]  # None: derive it
+    else:  # a cancelled decision stays cancelled through other edits
+        wanted = DecisionStatus.CANCELLED if decision.status == DecisionStatus.CANCELLED else None
+    status = _status(applied_cents, granted, wanted)
+    if status != DecisionStatus.CANCELLED and not allow_overrun:
+        overrun = budget_overrun(session, decision.application_id, granted)
+        if overrun:
+            raise BudgetExceeded(
+                _("The decisions would exceed the call's budget by {amount}.")
+                .format(amount=format_money(overrun)), overrun)
+    paid = _paid(session, decision.id) if decision.id else 0
+    if paid > (0 if status == DecisionStatus.CANCELLED else granted):
+        raise ValidationError(_("{paid} has already been paid on this decision.")
+                              .format(paid=format_money(paid)))
+    values["status"] = status
+    for name, value in values.items():
+        if getattr(decision, name) != value:
+            setattr(decision, name, value)
+
+
+def decide(store: Store, application_id: uuid.UUID, *, granted_cents: int,
+           allow_overrun: bool = False, **fields: Any) -> tuple[uuid.UUID, Changes]:
+    """Record (or replace) the decision on an application; return its id and what changed.
+
+    ``granted_cents`` is integer cents, 0 for a rejection; ``status`` may be left out (it is
+    derived) or be ``cancelled``. Other fields: ``decided_on``, ``deciding_body``,
+    ``reasoning``, ``conditions``, ``payment_terms``, ``agenda_item_id`` (the § in the minutes),
+    ``report_due``. Raises :class:`BudgetExceeded` when the call's budget would be exceeded,
+    unless ``allow_overrun`` (ask the officer first, with :func:`budget_overrun`).
+    """
+    decided: list[uuid.UUID] = []
+
+    def apply(session: Session) -> None:
+        application = live_application(session, application_id)
+        values = _clean(session, {**fields, "granted_cents": granted_cents})
+        decision = application.decision
+        if decision is None:
+            decision = GrantDecision(application_id=application.id, granted_cents=0,
+                                     status=DecisionStatus.REJECTED.value)
+            session.add(decision)
+        elif decision.deleted:
+            decision.deleted = False
+        if "status" not in values:
+            values["status"] = None  # a new decision: derive, whatever it was before
+        _apply(session, decision, application.applied_cents, values, allow_overrun)
+        session.flush()
+        decided.append(decision.id)
+
+    changes = store.run("decide grant application", apply)
+    return decided[0], changes
+
+
+def update_decision(store: Store, decision_id: uuid.UUID, *, allow_overrun: bool = False,
+                    **fields: Any) -> Changes:
+    """Change some fields of a decision (see :func:`decide`); a cancelled one stays cancelled
+    unless ``status`` is given."""
+
+    def apply(session: Session) -> None:
+        decision = live_decision(session, decision_id)
+        application = live_application(session, decision.application_id)
+        _apply(session, decision, application.applied_cents, _clean(session, fields),
+               allow_overrun)
+
+    return store.run("edit grant decision", apply)
+
+
+def delete_decision(store: Store, decision_id: uuid.UUID) -> Changes:
+    """Delete a decision (the application is undecided again); refused once money is paid."""
+
+    def apply(session: Session) -> None:
+        decision = live_decision(session, decision_id)
+        if _paid(session, decision.id):
+            raise ValidationError(_("Money has been paid on this decision: "
+                                    "delete the payments first."))
+        decision.deleted = True
+
+    return store.run("delete grant decision", apply)
+
+
+# -- payments ------------------------------------------------------------------------------
+
+
+def _check_payment(session: Session, decision: GrantDecision, amount_cents: int,
+                   payment_id: uuid.UUID | None) -> None:
+    check_cents(amount_cents, "amount_cents")
+    if amount_cents == 0:
+        raise ValidationError(_("A payment must be more than 0."))
+    if decision.status == DecisionStatus.CANCELLED or decision.granted_cents == 0:
+        raise ValidationError(_("Nothing can be paid on a decision that grants nothing."))
+    total = _paid(session, decision.id, without=payment_id) + amount_cents
+    if total > decision.granted_cents:
+        raise ValidationError(
+            _("The payments would come to {paid}, more than the {granted} granted.")
+            .format(paid=format_money(total), granted=format_money(decision.granted_cents)))
+
+
+def add_payment(store: Store, decision_id: uuid.UUID, paid_on: dt.date,
+                amount_cents: int) -> tuple[uuid.UUID, Changes]:
+    """Record a payment; all payments together may not exceed the amount granted."""
+    created: list[uuid.UUID] = []
+
+    def apply(session: Session) -> None:
+        decision = live_decision(session, decision_id)
+        _check_payment(session, decision, amount_cents, None)
+        if paid_on is None:
+            raise ValidationError(_("A payment needs its date."))
+        payment = GrantPayment(decision_id=decision.id, paid_on=paid_on, amount_cents=amount_cents)
+        session.add(payment)
+        session.flush()
+        created.append(payment.id)
+
+    changes = store.run("add grant payment", apply)
+    return created[0], changes
+
+
+def update_payment(store: Store, payment_id: uuid.UUID, *, paid_on: dt.date | None = None,
+                   amount_cents: int | None = None) -> Changes:
+    def apply(session: Session) -> None:
+        payment = live_payment(session, payment_id)
+        decision = live_decision(session, payment.decision_id)
+        if amount_cents is not None:
+            _check_payment(session, decision, amount_cents, payment.id)
+            payment.amount_cents = amount_cents
+        if paid_on is not None and paid_on != payment.paid_on:
+            payment.paid_on = paid_on
+
+    return store.run("edit grant payment", apply)
+
+
+def delete_payment(store: Store, payment_id: uuid.UUID) -> Changes:
+    def apply(session: Session) -> None:
+        live_payment(session, payment_id).deleted = True
+
+    return store.run("delete grant payment", apply)
+
+
+def payments_of(session: Session, decision_id: uuid.UUID) -> list[GrantPayment]:
+    return list(session.scalars(
+        select(GrantPayment)
+        .where(GrantPayment.decision_id == decision_id, GrantPayment.deleted.is_(False))
+        .order_by(GrantPayment.paid_on)))
+
+
+# -- the report on use ---------------------------------------------------------------------
+
+
+def record_report(store: Store, decision_id: uuid.UUID, *, due: Any = KEEP, received: Any = KEEP,
+                  accepted: Any = KEEP) -> Changes:
+    """Set the report's due date, the date it came in and the date it was accepted.
+
+    Leave an argument out to keep the field; ``None`` clears it. A report is accepted only
+    after it has been received.
+    """
+
+    def apply(session: Session) -> None:
+        decision = live_decision(session, decision_id)
+        new_due = decision.report_due if due is KEEP else due
+        new_received = decision.report_received if received is KEEP else received
+        new_accepted = decision.report_accepted if accepted is KEEP else accepted
+        if new_accepted is not None and new_received is None:
+            raise ValidationError(_("A report can be accepted only after it has been received."))
+        if new_accepted is not None and new_received is not None and new_accepted < new_received:
+            raise ValidationError(_("A report cannot be accepted before it was received."))
+        for name, value in (("report_due", new_due), ("report_received", new_received),
+                            ("report_accepted", new_accepted)):
+            if getattr(decision, name) != value:
+                setattr(decision, name, value)
+
+    return store.run("record grant report", apply)

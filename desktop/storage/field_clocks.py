@@ -1,0 +1,61 @@
+"""Per-field clocks of syncable records: which columns have one, and how a clock is read.
+
+Shared by the tracking hook (local edits) and ``desktop.sync`` (merging another copy's).
+A clock is a hybrid logical clock string ``millis-counter-replica`` (see ``hlc``); string order
+is causal order, with the replica id as the last tie-breaker.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Table
+
+from desktop.storage.models.sync import BASE_FIELD
+
+__all__ = ["BASE_FIELD", "ROW_COLUMNS", "clock_fields", "inherited_prev", "is_clock", "normalised",
+           "origin"]
+
+# Columns that describe the row in this copy rather than travel as fields: the id names the
+# record, ``hlc``/``replica_id`` are derived from the field clocks (the newest one and its
+# replica), ``updated_at`` is when this copy last wrote the row.
+ROW_COLUMNS = frozenset({"id", "hlc", "replica_id", "updated_at"})
+
+_MILLIS = 15
+_COUNTER = 5
+
+
+def clock_fields(table: Table) -> list[Column]:
+    """The columns of a syncable table that carry a clock each (``deleted`` included)."""
+    return [column for column in table.columns if column.name not in ROW_COLUMNS]
+
+
+def is_clock(text: str) -> bool:
+    return (
+        len(text) > _MILLIS + _COUNTER + 2
+        and text[_MILLIS] == "-"
+        and text[_MILLIS + _COUNTER + 1] == "-"
+        and text[:_MILLIS].isdigit()
+        and text[_MILLIS + 1:_MILLIS + _COUNTER + 1].isdigit()
+    )
+
+
+def normalised(text: str, replica: str) -> str:
+    """A usable clock for ``text``: rows written before clocks existed (or by bulk loaders)
+    get the zero clock of the replica that wrote them, older than any real change."""
+    if is_clock(text):
+        return text
+    return f"{0:0{_MILLIS}d}-{0:0{_COUNTER}d}-{replica or 'unknown'}"
+
+
+def origin(clock: str) -> str:
+    """The replica that made the change a clock stamps ("" for a non-clock)."""
+    return clock[_MILLIS + _COUNTER + 2:] if is_clock(clock) else ""
+
+
+def inherited_prev(current: str, current_prev: str, replica: str) -> str:
+    """``prev`` of a new write by ``replica`` over a field whose clock is ``current``.
+
+    Overwriting a value of one's own keeps the earlier ``prev``: the same copy's later write
+    needs no proof that it saw its own earlier one (see ``desktop.sync.merge``), and so a value
+    received from another copy and then edited twice here still counts as seen.
+    """
+    return current_prev if origin(current) == replica else current

@@ -1,0 +1,307 @@
+"""The register listing: what the register view shows of each organisation, with sort keys.
+
+One row per organisation that is not deleted, so that the view asks SQLite for one screenful at
+a time — searched, filtered and sorted in SQL — instead of loading the register into Python.
+The rows are derived data: ``search.reindex`` rewrites them in the same transaction as the
+change (and rebuilds them all when the index version changes); they never travel in sync.
+
+The row's ``id`` is also the rowid of the organisation's search document, so that the search
+joins the listing, and a document is replaced, through an integer key.
+
+Names sort as in Finnish and Swedish (å, ä, ö after z; case, other accents and ü ~ y as in
+CLDR's fi and sv collations) through precomputed keys (:func:`sort_key`) that SQLite compares
+byte by byte, so the default order is an index walk.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from desktop.storage.models.enums import Sector
+
+TABLE = "organisation_listing"
+
+# The view's sortable columns, in the order the view shows them.
+SORT_COLUMNS = ("name", "other_name", "business_id", "domicile", "sectors", "status")
+
+# Each sector as one letter, in enum order, so that a list of sectors sorts by its labels: the
+# query maps the letters to the ranks of the labels in the user's language (``_sectors_order``).
+# Bump ``search.INDEX_VERSION`` when the members of Sector change.
+SECTOR_LETTERS = {sector.value: chr(ord("A") + n) for n, sector in enumerate(Sector)}
+
+# å, ä and ö (æ and ø as ä and ö) after z; the ASCII characters that follow z are punctuation
+# in names and give their places up. ü is y, as in both alphabets.
+_AFTER_Z = str.maketrans({"{": "!", "|": "!", "}": "!", "~": "!",
+                          "å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "ü": "y"})
+
+_COLUMNS = ("id", "org_id", "name_fi", "name_sv", "business_id", "domicile_code", "status",
+            "sectors", "languages", "sector_order", "name_key_fi", "name_key_sv", "other_key_fi",
+            "other_key_sv", "domicile_key_fi", "domicile_key_sv")
+_INSERT = f"INSERT INTO {TABLE} ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+
+
+def sort_key(value: str) -> str:
+    """A key whose binary order is the Finnish and Swedish alphabetical order of ``value``."""
+    folded = unicodedata.normalize("NFC", value).casefold().translate(_AFTER_Z)
+    if folded.isascii():
+        return folded
+    # Other accents are not letters of their own: é is e, ç is c.
+    return "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
+
+
+def name_pairs(name_fi: str, name_sv: str) -> dict[str, tuple[str, str]]:
+    """(shown name, name in the other language) for a Finnish ("fi") and a Swedish ("sv") user.
+
+    The name in the user's language comes first, the other is the fallback; English users see
+    the Finnish names.
+    """
+    result = {}
+    for language, first, second in (("fi", name_fi, name_sv), ("sv", name_sv, name_fi)):
+        shown = first or second
+        other = second if first and second != first else ""
+        result[language] = (shown, other)
+    return result
+
+
+def names_language(language: str) -> str:
+    """Whose names and keys a user of ``language`` sees: Swedish names for sv, else Finnish."""
+    return "sv" if language == "sv" else "fi"
+
+
+def listing_row(row: Mapping[str, Any], listing_id: int,
+                municipalities: Mapping[str, tuple[str, str]]) -> dict[str, Any]:
+    """The listing row of an organisation (``row``: its columns as stored, the JSON ones read)."""
+    pairs = name_pairs(row["name_fi"], row["name_sv"])
+    domicile = municipalities.get(row["domicile_code"] or "", ("", ""))
+    sectors = list(row["sectors"])
+    return {
+        "id": listing_id,
+        "org_id": row["id"],
+        "name_fi": row["name_fi"],
+        "name_sv": row["name_sv"],
+        "business_id": row["business_id"],
+        "domicile_code": row["domicile_code"],
+        "status": row["status"],
+        "sectors": json.dumps(sectors),
+        "languages": json.dumps(list(row["languages"])),
+        "sector_order": "".join(SECTOR_LETTERS.get(code, "") for code in sectors),
+        "name_key_fi": sort_key(pairs["fi"][0]),
+        "name_key_sv": sort_key(pairs["sv"][0]),
+        "other_key_fi": sort_key(pairs["fi"][1]),
+        "other_key_sv": sort_key(pairs["sv"][1]),
+        "domicile_key_fi": sort_key(domicile[0]),
+        "domicile_key_sv": sort_key(domicile[1]),
+    }
+
+
+def write_rows(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        # Straight to the driver: SQLAlchemy's handling of 100,000 parameter sets costs more.
+        session.connection().exec_driver_sql(
+            _INSERT, [tuple(row[column] for column in _COLUMNS) for row in rows])
+
+
+def listing_ids(session: Session, org_ids: Sequence[str]) -> dict[str, int]:
+    """org_id (hex) -> listing id, for those of ``org_ids`` that are listed."""
+    found = session.execute(
+        text(f"SELECT org_id, id FROM {TABLE} WHERE org_id IN (SELECT value FROM json_each(:ids))"),
+        {"ids": json.dumps(list(org_ids))},
+    )
+    return {org_id: listing_id for org_id, listing_id in found}
+
+
+def remove(session: Session, listing_ids_: Sequence[int]) -> None:
+    if listing_ids_:
+        session.execute(text(f"DELETE FROM {TABLE} WHERE id IN (SELECT value FROM json_each(:ids))"),
+                        {"ids": json.dumps(list(listing_ids_))})
+
+
+def next_id(session: Session) -> int:
+    return int(session.execute(text(f"SELECT coalesce(max(id), 0) + 1 FROM {TABLE}")).scalar_one())
+
+
+# -- reading: what the view asks for ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Where:
+    """Which organisations: the search's SQL selecting rowids (or None) and the filters."""
+
+    search_sql: str | None = None
+    search_params: Mapping[str, Any] | None = None
+    municipality: str = ""
+    sector: str = ""
+    language: str = ""
+    status: str = ""
+
+    @property
+    def filters(self) -> bool:
+        return bool(self.municipality or self.sector or self.language or self.status)
+
+    def sql(self, walk: bool = False) -> tuple[str, dict[str, Any]]:
+        """The WHERE clause and its parameters. ``walk``: keep SQLite from looking the search's
+        matches up one by one (and then sorting them all), so that it walks an index instead."""
+        clauses, params = [], dict(self.search_params or {})
+        if self.search_sql is not None:
+            clauses.append(f"{'+' if walk else ''}l.id IN ({self.search_sql})")
+        if self.municipality:
+            clauses.append("l.domicile_code = :f_municipality")
+            params["f_municipality"] = self.municipality
+        if self.sector:
+            # The JSON list of codes holds "code" with its quotes only as a whole element.
+            clauses.append("instr(l.sectors, :f_sector) > 0")
+            params["f_sector"] = json.dumps(self.sector)
+        if self.language:
+            clauses.append("instr(l.languages, :f_language) > 0")
+            params["f_language"] = json.dumps(self.language)
+        if self.status:
+            clauses.append("l.status = :f_status")
+            params["f_status"] = self.status
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+@dataclass(frozen=True)
+class Order:
+    """How the rows are sorted: a column of ``SORT_COLUMNS`` in the user's language.
+
+    ``sector_ranks`` and ``status_ranks`` give each code the place of its label in the user's
+    language, for the sectors and status columns. Descending is the ascending order reversed.
+    """
+
+    column: str = "name"
+    descending: bool = False
+    language: str = "fi"
+    sector_ranks: Mapping[str, int] | None = None
+    status_ranks: Mapping[str, int] | None = None
+
+    def sql(self) -> str:
+        names = names_language(self.language)
+        name = f"l.name_key_{names}"
+        if self.column == "name":
+            keys = [name]
+        elif self.column == "other_name":
+            keys = [f"l.other_key_{names}", name]
+        elif self.column == "business_id":
+            keys = ["l.business_id", name]
+        elif self.column == "domicile":
+            keys = [f"l.domicile_key_{names}", name]
+        elif self.column == "sectors":
+            keys = [_sectors_order(self.sector_ranks or {}), name]
+        elif self.column == "status":
+            keys = [_ranked("l.status", self.status_ranks or {}), name]
+        else:
+            raise ValueError(f"not a sortable column: {self.column}")
+        direction = " DESC" if self.descending else ""
+        return " ORDER BY " + ", ".join(f"{key}{direction}" for key in [*keys, "l.org_id"])
+
+
+def _ranked(column: str, ranks: Mapping[str, int]) -> str:
+    # The codes are enum values, never user text: safe to write into the SQL.
+    cases = " ".join(f"WHEN '{code}' THEN {rank}" for code, rank in ranks.items())
+    return f"CASE {column} {cases} ELSE {len(ranks)} END" if cases else column
+
+
+def _sectors_order(ranks: Mapping[str, int]) -> str:
+    # The labels of the first two sectors decide (then the name): a CASE per letter is a third
+    # of the work of mapping every letter of the list.
+    def letter(position: int) -> str:
+        cases = " ".join(f"WHEN '{letter}' THEN '{chr(ord('a') + ranks.get(code, len(ranks)))}'"
+                         for code, letter in SECTOR_LETTERS.items())
+        return f"CASE substr(l.sector_order, {position}, 1) {cases} ELSE '' END"
+
+    return f"({letter(1)} || {letter(2)})"
+
+
+_SELECT = (
+    "SELECT l.id, l.org_id, l.name_fi, l.name_sv, l.business_id, l.domicile_code, m.name_fi, "
+    f"m.name_sv, l.sectors, l.languages, l.status FROM {TABLE} l "
+    "LEFT JOIN municipality m ON m.code = l.domicile_code"
+)
+# Below this many matches a search's rows are sorted; above it, walking the name index until a
+# page is full is quicker (a match is then at least every fiftieth row).
+_DENSE = 2000
+
+
+@dataclass(frozen=True)
+class ListedOrganisation:
+    """One row as stored; the services turn it into what the view shows."""
+
+    org_id: str
+    name_fi: str
+    name_sv: str
+    business_id: str
+    domicile_code: str
+    domicile_fi: str
+    domicile_sv: str
+    sectors: tuple[str, ...]
+    languages: tuple[str, ...]
+    status: str
+
+
+def page(session: Session, where: Where, order: Order, offset: int, limit: int
+         ) -> list[ListedOrganisation]:
+    """The rows ``offset`` … ``offset + limit - 1`` of the sorted selection."""
+    ids = _ids(session, where, order, offset, limit, "l.id")
+    if not ids:
+        return []
+    # Sorting and skipping only the ids keeps the rows passed over from being read.
+    rows = session.execute(text(f"{_SELECT} WHERE l.id IN (SELECT value FROM json_each(:ids))"),
+                           {"ids": json.dumps(ids)})
+    found = {
+        listing_id: ListedOrganisation(
+            org_id, name_fi, name_sv, business_id, domicile_code or "", domicile_fi or "",
+            domicile_sv or "", tuple(json.loads(sectors)), tuple(json.loads(languages)), status)
+        for (listing_id, org_id, name_fi, name_sv, business_id, domicile_code, domicile_fi,
+             domicile_sv, sectors, languages, status) in rows
+    }
+    return [found[listing_id] for listing_id in ids if listing_id in found]
+
+
+def org_ids(session: Session, where: Where, order: Order, offset: int, limit: int) -> list[str]:
+    """Only the org_ids (hex) of :func:`page`'s rows."""
+    return _ids(session, where, order, offset, limit, "l.org_id")
+
+
+def _ids(session: Session, where: Where, order: Order, offset: int, limit: int,
+         column: str) -> list[Any]:
+    walk = where.search_sql is not None and order.column == "name" and _dense(session, where)
+    condition, params = where.sql(walk)
+    rows = session.execute(
+        text(f"SELECT {column} FROM {TABLE} l{condition}{order.sql()} LIMIT :limit OFFSET :offset"),
+        {**params, "limit": max(0, limit), "offset": max(0, offset)},
+    )
+    return [row[0] for row in rows]
+
+
+def _dense(session: Session, where: Where) -> bool:
+    if where.filters:
+        condition, params = where.sql()
+        sql = f"SELECT 1 FROM {TABLE} l{condition}"
+    else:
+        # The search alone: FTS5 stops after the first matches, without looking them up.
+        sql, params = str(where.search_sql), dict(where.search_params or {})
+    return int(session.execute(text(f"SELECT count(*) FROM ({sql} LIMIT {_DENSE})"), params)
+               .scalar_one()) >= _DENSE
+
+
+def count(session: Session, where: Where) -> int:
+    if where.search_sql is not None and not where.filters:
+        # Every document has its listing row: the search alone counts.
+        sql, params = f"SELECT count(*) FROM ({where.search_sql})", dict(where.search_params or {})
+    else:
+        condition, params = where.sql()
+        sql = f"SELECT count(*) FROM {TABLE} l{condition}"
+    return int(session.execute(text(sql), params).scalar_one())
+
+
+def domicile_codes(session: Session) -> list[str]:
+    """The municipalities of domicile that occur in the listing."""
+    return [row[0] for row in session.execute(
+        text(f"SELECT DISTINCT domicile_code FROM {TABLE} WHERE domicile_code IS NOT NULL"))]

@@ -1,0 +1,1 @@
+"""The meetings page's parts: the meeting editor, its tabs and dialogs."""

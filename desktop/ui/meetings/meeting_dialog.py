@@ -1,0 +1,129 @@
+"""A new meeting (created from the standard template) or a meeting's details: body, date,
+times, place, online link, language; for an existing meeting also the chair and secretary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTimeEdit,
+    QWidget,
+)
+
+from desktop.i18n import _
+from desktop.services.meetings.editor import BodyChoice, MeetingView
+from desktop.ui.meetings.common import (
+    CheckedDialog,
+    combo_id,
+    combo_text_data,
+    fill_combo,
+    select_data,
+)
+
+
+def meeting_languages() -> list[tuple[str, str]]:
+    return [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English")),
+            ("fi+sv", _("Finnish and Swedish"))]
+
+
+class OptionalTime(QWidget):
+    def __init__(self, value: dt.time | None, known: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.known = QCheckBox(known)
+        self.edit = QTimeEdit()
+        self.edit.setDisplayFormat("H.mm")
+        self.known.toggled.connect(self.edit.setEnabled)
+        row.addWidget(self.known)
+        row.addWidget(self.edit, 1)
+        self.edit.setTime(QTime(value.hour, value.minute) if value else QTime(13, 0))
+        self.known.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+
+    def value(self) -> dt.time | None:
+        return self.edit.time().toPython() if self.known.isChecked() else None
+
+
+class MeetingDialog(CheckedDialog):
+    """``meeting`` None: a new meeting of one of ``bodies`` (``body_id`` chosen first)."""
+
+    def __init__(self, bodies: list[BodyChoice], meeting: MeetingView | None = None,
+                 body_id: object = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bodies = bodies
+        self.meeting = meeting
+        self.setWindowTitle(_("Meeting details") if meeting else _("New meeting"))
+        self.setMinimumWidth(480)
+        form = QFormLayout(self)
+        self.body = QComboBox()
+        fill_combo(self.body, [(b.id, b.name) for b in bodies],
+                   meeting.body_id if meeting else body_id)
+        self.body.setEnabled(meeting is None)
+        self.body.currentIndexChanged.connect(lambda _index: self._body_changed())
+        form.addRow(_("&Body"), self.body)
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d.M.yyyy")
+        self.date.setDate(QDate(meeting.date) if meeting else QDate.currentDate().addDays(14))
+        form.addRow(_("&Date"), self.date)
+        self.start = OptionalTime(meeting.start_time if meeting else dt.time(13, 0), _("Starts at"))
+        form.addRow(_("&Start"), self.start)
+        self.end = OptionalTime(meeting.end_time if meeting else dt.time(15, 0), _("Ends at"))
+        form.addRow(_("&End"), self.end)
+        self.place = QLineEdit(meeting.place if meeting else "")
+        form.addRow(_("&Place"), self.place)
+        self.link = QLineEdit(meeting.online_link if meeting else "")
+        self.link.setPlaceholderText("https://")
+        form.addRow(_("&Online link"), self.link)
+        self.language = QComboBox()
+        fill_combo(self.language, meeting_languages(), meeting.language if meeting else None)
+        form.addRow(_("&Language"), self.language)
+        if meeting is None:
+            note = QLabel(_("The meeting starts with the standard items in its language; its "
+                            "number and § numbers follow the body's year."))
+            note.setWordWrap(True)
+            form.addRow(note)
+            self._body_changed()
+        else:
+            self.chair = QLineEdit(meeting.chair)
+            self.chair.setPlaceholderText(_("The body's chair"))
+            form.addRow(_("&Chair"), self.chair)
+            self.secretary = QLineEdit(meeting.secretary)
+            self.secretary.setPlaceholderText(_("The body's secretary"))
+            form.addRow(_("Se&cretary"), self.secretary)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(bodies))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _body_changed(self) -> None:
+        body_id = combo_id(self.body)
+        body = next((b for b in self.bodies if b.id == body_id), None)
+        if body is not None:
+            select_data(self.language, body.default_language)
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {
+            "date": self.date.date().toPython(), "start_time": self.start.value(),
+            "end_time": self.end.value(), "place": self.place.text(),
+            "online_link": self.link.text(), "language": combo_text_data(self.language),
+        }
+        if self.meeting is not None:
+            values |= {"chair": self.chair.text(), "secretary": self.secretary.text()}
+        return values
+
+    def body_id(self):  # noqa: ANN201 - uuid.UUID | None
+        return combo_id(self.body)

@@ -1,0 +1,274 @@
+"""The minutes: minute checkers, per item the discussion, decision, votes, dissenting opinions
+and workshop results; after approval everything is read-only and changes are corrections."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import _
+from desktop.i18n.formatting import format_date
+from desktop.services import meetings
+from desktop.services.meetings.editor import ItemView, MeetingView
+from desktop.storage.models.enums import ItemType, MeetingStatus, Presence
+from desktop.storage.store import Store
+from desktop.ui.meetings.common import attempt
+from desktop.ui.meetings.correction_dialog import CorrectionDialog
+from desktop.ui.meetings.dissents_box import DissentsBox
+from desktop.ui.meetings.minutes_form import MinutesForm
+from desktop.ui.meetings.workshop_box import WorkshopBox
+
+ITEM_ID = Qt.ItemDataRole.UserRole
+PRESENT = (Presence.PRESENT, Presence.DEPUTY, Presence.EXPERT)
+HELD_OR_LATER = (MeetingStatus.HELD, MeetingStatus.MINUTES_CHECKED, MeetingStatus.MINUTES_APPROVED)
+
+
+class MinutesTab(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.view: MeetingView | None = None
+        self.item_id: uuid.UUID | None = None
+        layout = QVBoxLayout(self)
+
+        checkers = QHBoxLayout()
+        checkers.addWidget(QLabel(_("Minute checkers:")))
+        self.checkers = [QComboBox(), QComboBox()]
+        for box in self.checkers:
+            box.setEditable(True)
+            box.setMinimumContentsLength(16)
+            checkers.addWidget(box)
+        self.checkers_button = QPushButton(_("Set checkers"))
+        self.checkers_button.clicked.connect(lambda _checked=False: self.set_checkers())
+        checkers.addWidget(self.checkers_button)
+        checkers.addStretch(1)
+        layout.addLayout(checkers)
+
+        locked = QHBoxLayout()
+        self.locked_note = QLabel()
+        self.locked_note.setWordWrap(True)
+        locked.addWidget(self.locked_note, 1)
+        self.correct_button = QPushButton(_("Record a correction…"))
+        self.correct_button.clicked.connect(lambda _checked=False: self.record_correction())
+        locked.addWidget(self.correct_button)
+        layout.addLayout(locked)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.items = QListWidget()
+        self.items.setWordWrap(True)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.items.currentRowChanged.connect(self._row_changed)
+        splitter.addWidget(self.items)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        self.form = MinutesForm()
+        column.addWidget(self.form)
+        self.dissents = DissentsBox(store)
+        form_layout = self.form.layout()
+        assert isinstance(form_layout, QFormLayout)
+        form_layout.addRow(_("Dissenting opinions"), self.dissents)
+        self.workshop = WorkshopBox(store)
+        column.addWidget(self.workshop)
+        self.corrections = QLabel()
+        self.corrections.setWordWrap(True)
+        self.corrections.setTextFormat(Qt.TextFormat.PlainText)
+        column.addWidget(self.corrections)
+        column.addStretch(1)
+        scroll.setWidget(right)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([240, 440])
+        layout.addWidget(splitter, 1)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.revert_button = QPushButton(_("Undo changes"))
+        self.revert_button.clicked.connect(lambda _checked=False: self._load_form())
+        self.save_button = QPushButton(_("&Save"))
+        self.save_button.setToolTip(_("Save the minutes of the item (Ctrl+S); they are also saved "
+                                      "when you move on."))
+        self.save_button.clicked.connect(lambda _checked=False: self.commit())
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        save = QAction(self)
+        save.setShortcut(QKeySequence.StandardKey.Save)
+        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.triggered.connect(lambda _checked=False: self.commit())
+        self.addAction(save)
+        self._filling = False
+        self.show_meeting(None)
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def show_meeting(self, view: MeetingView | None) -> None:
+        if view is None or self.view is None or view.id != self.view.id:
+            self.item_id = None
+        self.view = view
+        items = view.items if view else ()
+        ids = [item.id for item in items]
+        gone = self.item_id not in ids
+        if gone:
+            self.item_id = ids[0] if ids else None
+        self._filling = True
+        try:
+            if [self.items.item(r).data(ITEM_ID) for r in range(self.items.count())] != ids:
+                self.items.clear()
+                for item in items:
+                    entry = QListWidgetItem()
+                    entry.setData(ITEM_ID, item.id)
+                    self.items.addItem(entry)
+            for row, item in enumerate(items):
+                entry = self.items.item(row)
+                needs = item.item_type in (ItemType.DECISION, ItemType.INFORMATION)
+                mark = "✓ " if item.decision.strip() else ("• " if needs else "  ")
+                entry.setText(f"{mark}§ {item.section}  {item.title}")
+                entry.setToolTip(item.decision or item.title)
+            self._select(self.item_id)
+        finally:
+            self._filling = False
+        self._show_checkers()
+        self._show_lock()
+        if gone or not self.form.is_dirty():
+            self._load_form()
+        else:
+            self._load_extras()
+
+    def _select(self, item_id: uuid.UUID | None) -> None:
+        self.items.blockSignals(True)
+        rows = [r for r in range(self.items.count()) if self.items.item(r).data(ITEM_ID) == item_id]
+        self.items.setCurrentRow(rows[0] if rows else -1)
+        self.items.blockSignals(False)
+
+    def select_section(self, section: int) -> None:
+        """Go to § ``section`` as a click in the list would."""
+        if self.view is not None:
+            row = [i.section for i in self.view.items].index(section)
+            self.items.setCurrentRow(row)
+
+    def current_item(self) -> ItemView | None:
+        if self.view is None:
+            return None
+        return next((item for item in self.view.items if item.id == self.item_id), None)
+
+    def _editable(self) -> bool:
+        return self.view is not None and not self.view.locked
+
+    def present_names(self) -> list[str]:
+        return [a.name for a in self.view.attendance if a.presence in PRESENT] if self.view else []
+
+    def _show_checkers(self) -> None:
+        names = self.present_names()
+        chosen = list(self.view.minute_checkers) if self.view else []
+        for n, box in enumerate(self.checkers):
+            box.blockSignals(True)
+            box.clear()
+            box.addItems(names)
+            box.setEditText(chosen[n] if n < len(chosen) else "")
+            box.setEnabled(self._editable())
+            box.blockSignals(False)
+        self.checkers_button.setEnabled(self._editable())
+
+    def _show_lock(self) -> None:
+        view = self.view
+        if view is not None and view.locked:
+            self.locked_note.setText(_("The minutes were approved on {date} and are locked: a "
+                                       "change is recorded as a correction.").format(
+                date=format_date(view.approved_on)))
+        else:
+            self.locked_note.setText("")
+        self.locked_note.setVisible(bool(view and view.locked))
+        self.correct_button.setVisible(bool(view and view.locked))
+
+    def _load_form(self, prefill: bool = True) -> None:
+        item = self.current_item()
+        editable = self._editable() and item is not None
+        held = self.view is not None and self.view.status in HELD_OR_LATER
+        self.form.load(item, editable, prefill=prefill and held)
+        self.save_button.setEnabled(editable)
+        self.revert_button.setEnabled(editable)
+        self._load_extras()
+
+    def _load_extras(self) -> None:
+        item = self.current_item()
+        editable = self._editable() and item is not None
+        self.dissents.show_item(item.id if item else None, item.dissents if item else (),
+                                self.present_names(), editable)
+        workshop = item is not None and item.item_type == ItemType.WORKSHOP
+        self.workshop.setVisible(workshop)
+        self.workshop.show_item(item.id if workshop and item else None,
+                                item.workshop if workshop and item else (),
+                                item.ranked if workshop and item else (), editable)
+        lines = [c.line for c in self.view.corrections
+                 if item is not None and c.item_id == item.id] if self.view else []
+        self.corrections.setText("\n".join(lines))
+        self.corrections.setVisible(bool(lines))
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def commit(self) -> bool:
+        changes = self.form.changes()
+        if not changes or self.item_id is None:
+            return True
+        item_id = self.item_id
+        done = attempt(self, _("Minutes"), lambda: meetings.record_decision(self.store, item_id, **changes))
+        if done is None:
+            return False
+        # The redraw after the save kept the form as typed (it was still unsaved then); a
+        # decision cleared on purpose is not filled in again.
+        self._load_form(prefill=False)
+        return True
+
+    def _row_changed(self, row: int) -> None:
+        if self._filling:
+            return
+        entry = self.items.item(row)
+        new_id = entry.data(ITEM_ID) if entry is not None else None
+        if new_id == self.item_id:
+            return
+        if not self.commit():
+            self._select(self.item_id)
+            return
+        self.item_id = new_id
+        self._select(new_id)
+        self._load_form()
+
+    def set_checkers(self) -> None:
+        if self.view is None or not self.commit():
+            return
+        names = [box.currentText() for box in self.checkers]
+        meeting_id = self.view.id
+        attempt(self, _("Minute checkers"),
+                lambda: meetings.set_minute_checkers(self.store, meeting_id, names))
+
+    def record_correction(self) -> CorrectionDialog | None:
+        if self.view is None:
+            return None
+        meeting_id = self.view.id
+        item = self.current_item()
+        dialog = CorrectionDialog(item, self.store.officer, self)
+
+        dialog.submit = lambda: attempt(dialog, _("Record a correction"), lambda: meetings.correct_minutes(
+            self.store, meeting_id, dialog.reason.toPlainText(), who=dialog.who.text(),
+            item_id=item.id if item else None, fields=dialog.fields()))
+        dialog.open()
+        return dialog

@@ -1,0 +1,174 @@
+"""Workshop results of an item: each group's three points in order, with justifications and
+dot votes, and the ranked summary the minutes print."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import _
+from desktop.services.meetings import add_workshop_point
+from desktop.services.meetings.editor import WorkshopPointView
+from desktop.services.meetings.workshop import remove_workshop_point, update_workshop_point
+from desktop.storage.store import Store
+from desktop.ui.meetings.common import CheckedDialog, ask, attempt
+
+POINT_ID = Qt.ItemDataRole.UserRole
+
+
+class WorkshopBox(QGroupBox):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(_("Workshop results"), parent)
+        self.store = store
+        self.item_id: uuid.UUID | None = None
+        self.points: tuple[WorkshopPointView, ...] = ()
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [_("Group"), _("Rank"), _("Point"), _("Justification"), _("Dot votes")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            2, self.table.horizontalHeader().ResizeMode.Stretch)
+        self.table.setMinimumHeight(110)
+        self.table.doubleClicked.connect(lambda _index: self.edit_point())
+        self.table.itemSelectionChanged.connect(self._update)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(_("Add a point…"))
+        self.edit_button = QPushButton(_("Edit…"))
+        self.remove_button = QPushButton(_("Remove…"))
+        self.add_button.clicked.connect(lambda _checked=False: self.add_point())
+        self.edit_button.clicked.connect(lambda _checked=False: self.edit_point())
+        self.remove_button.clicked.connect(lambda _checked=False: self.remove_point())
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.summary)
+        self._editable = False
+
+    def show_item(self, item_id: uuid.UUID | None, points: tuple[WorkshopPointView, ...],
+                  ranked: tuple[WorkshopPointView, ...], editable: bool) -> None:
+        self.item_id, self.points, self._editable = item_id, points, editable
+        self.table.setRowCount(len(points))
+        for r, point in enumerate(points):
+            for column, text in enumerate((point.group, str(point.rank), point.point,
+                                           point.justification, str(point.votes))):
+                cell = QTableWidgetItem(text)
+                cell.setData(POINT_ID, point.id)
+                cell.setToolTip(text)
+                if column in (1, 4):
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, column, cell)
+        self.table.resizeColumnsToContents()
+        self.summary.setText(
+            _("Ranked by dot votes:") + "\n" + "\n".join(
+                f"{n}. {p.point} ({p.group}, {p.votes})" for n, p in enumerate(ranked, start=1))
+            if ranked else _("No points yet: add each group's three most important points."))
+        self._update()
+
+    def selected(self) -> WorkshopPointView | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        point_id = self.table.item(rows[0].row(), 0).data(POINT_ID)
+        return next((p for p in self.points if p.id == point_id), None)
+
+    def _update(self) -> None:
+        chosen = self.selected() is not None
+        self.add_button.setEnabled(self._editable and self.item_id is not None)
+        self.edit_button.setEnabled(self._editable and chosen)
+        self.remove_button.setEnabled(self._editable and chosen)
+
+    def add_point(self) -> PointDialog | None:
+        if self.item_id is None:
+            return None
+        item_id = self.item_id
+        last = self.points[-1] if self.points else None
+        group = last.group if last and last.rank < 3 else ""
+        rank = last.rank + 1 if last and last.rank < 3 else 1
+        dialog = PointDialog(self, group=group, rank=rank)
+
+        def add() -> object:
+            v = dialog.values()
+            return attempt(dialog, _("Workshop results"), lambda: add_workshop_point(
+                self.store, item_id, v["group_name"], v["rank"], v["point"], v["justification"],
+                v["votes"]))
+
+        dialog.submit = add
+        dialog.open()
+        return dialog
+
+    def edit_point(self) -> PointDialog | None:
+        point = self.selected()
+        if point is None or not self._editable:
+            return None
+        dialog = PointDialog(self, point.group, point.rank, point.point, point.justification,
+                             point.votes)
+        dialog.submit = lambda: attempt(dialog, _("Workshop results"), lambda: update_workshop_point(
+            self.store, point.id, **dialog.values()))
+        dialog.open()
+        return dialog
+
+    def remove_point(self) -> None:
+        point = self.selected()
+        if point is not None and ask(self, _("Workshop results"), _(
+                "Remove the point {point}?").format(point=point.point)):
+            attempt(self, _("Workshop results"), lambda: remove_workshop_point(self.store, point.id))
+
+
+class PointDialog(CheckedDialog):
+    def __init__(self, parent: QWidget | None = None, group: str = "", rank: int = 1,
+                 point: str = "", justification: str = "", votes: int = 0) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Workshop point"))
+        form = QFormLayout(self)
+        self.group = QLineEdit(group)
+        form.addRow(_("&Group"), self.group)
+        self.rank = QSpinBox()
+        self.rank.setRange(1, 3)
+        self.rank.setValue(rank)
+        form.addRow(_("&Rank in the group"), self.rank)
+        self.point = QLineEdit(point)
+        form.addRow(_("&Point"), self.point)
+        self.justification = QPlainTextEdit(justification)
+        self.justification.setTabChangesFocus(True)
+        self.justification.setMaximumHeight(80)
+        form.addRow(_("&Justification"), self.justification)
+        self.votes = QSpinBox()
+        self.votes.setRange(0, 9999)
+        self.votes.setValue(votes)
+        form.addRow(_("&Dot votes"), self.votes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        return {"group_name": self.group.text(), "rank": self.rank.value(),
+                "point": self.point.text(), "justification": self.justification.toPlainText(),
+                "votes": self.votes.value()}
