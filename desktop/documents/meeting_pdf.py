@@ -100,6 +100,9 @@ def build_story(kind: DocumentKind, doc: MeetingDocument, language: str) -> list
             date = format_date(doc.approved_on, primary(language))
             text = label(language, t.APPROVED_ON, date=date)
             story.append(Paragraph(escape(text), styles["notice"]))
+        bullet = styles["bullet_text"]
+        corrections = [p for c in doc.corrections for p in bulleted(c, bullet)]
+        story += _block(t.CORRECTIONS, corrections, language, styles)
     return story
 
 
@@ -200,14 +203,14 @@ def _item(item: DocItem, minutes: bool, language: str, styles: StyleSheet1) -> l
         story += _block(t.VOTING, paragraphs(item.votes, text), language, styles)
         dissents = [p for dissent in item.dissents for p in bulleted(dissent, bullet)]
         story += _block(t.DISSENTS, dissents, language, styles)
-        if item.actions:
-            story += _block(t.ACTIONS, [actions_table(item.actions, language, styles)],
-                            language, styles)  # fmt: skip
         if item.workshop:
             story += _block(t.WORKSHOP_RESULTS, [workshop_table(item.workshop, language, styles)],
                             language, styles)  # fmt: skip
         corrections = [p for c in item.corrections for p in bulleted(c, bullet)]
         story += _block(t.CORRECTIONS, corrections, language, styles)
+    if item.actions:  # in the agenda too: open actions are carried to the next meeting
+        story += _block(t.ACTIONS, [actions_table(item.actions, language, styles)],
+                        language, styles)  # fmt: skip
     files = [p for name in item.attachments for p in bulleted(name, bullet)]
     story += _block(t.ATTACHMENTS, files, language, styles)
     return story

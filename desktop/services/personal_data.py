@@ -39,6 +39,7 @@ from desktop.storage.models import (
 from desktop.storage.models.enums import MemberRole
 from desktop.storage.store import Store
 from desktop.storage.tracking import Changes
+from desktop.sync.conflicts import forget_record
 
 TABLE = ContactPerson.__tablename__
 # What an erased person's name becomes: shows that someone was here, says nothing of whom.
@@ -267,6 +268,8 @@ def erase_person(store: Store, person_id: uuid.UUID) -> Changes:
         # since approved minutes are the body's official record.
         for action in session.scalars(select(ActionItem).where(ActionItem.owner_person_id == person_id)):
             action.owner_person_id = None
+        # A sync conflict keeps both values of a field: the person's old ones go too.
+        forget_record(session, "contact_person", person_id)
         # The tracking hook audits the erasure itself (old values included) at the flush:
         # flush first, so that its entry is scrubbed too.
         session.flush()

@@ -284,3 +284,17 @@ def test_table_cells_longer_than_a_page_flow_on(tmp_path):
     assert content.count("Pitkä toimenpide.") == 400
     assert content.count("Perustelu <&>.") == 500
     assert content.count("Yhdistys") == 600
+
+
+def test_the_agenda_carries_open_actions_and_the_minutes_list_corrections_of_the_meeting(tmp_path):
+    item = dataclasses.replace(s.meeting(3, "fi").items[1], actions=(
+        s.DocAction("Selvitetään tilat Närpiössä", "Åsa Öhman", None),))
+    doc = dataclasses.replace(s.meeting(3, "fi"), items=(item,),
+                              corrections=("Korjattu 10.12.2026: kokouspaikka oli väärin",))
+    write_agenda(doc, tmp_path / "agenda.pdf")
+    write_minutes(doc, tmp_path / "minutes.pdf")
+    agenda = _flat("".join(_pypdf_pages(tmp_path / "agenda.pdf")))
+    minutes = _flat("".join(_pypdf_pages(tmp_path / "minutes.pdf")))
+    assert "Selvitetään tilat Närpiössä" in agenda
+    assert "kokouspaikka oli väärin" not in agenda
+    assert "Korjattu 10.12.2026: kokouspaikka oli väärin" in minutes

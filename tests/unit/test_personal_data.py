@@ -218,3 +218,20 @@ def test_erased_person_no_longer_owns_action_items(demo_store: Store) -> None:
         assert action is not None and not action.deleted
         assert action.owner_person_id is None
         assert action.what == "Kutsu koolle"
+
+
+def test_erasure_removes_the_persons_old_values_kept_in_sync_conflicts(demo_store: Store) -> None:
+    from desktop.storage.models import SyncConflict
+
+    person_id = _subject(demo_store)
+
+    def conflict(session) -> None:
+        session.add(SyncConflict(table_name="contact_person", record_id=person_id, field="email",
+                                 our_value="vanha@example.fi", their_value="uusi@example.fi",
+                                 our_clock="1", their_clock="2", winner="theirs"))
+
+    demo_store.run("conflict", conflict)
+    erase_person(demo_store, person_id)
+    with demo_store.read() as session:
+        kept = session.scalars(select(SyncConflict).where(SyncConflict.record_id == person_id)).all()
+    assert kept == []
