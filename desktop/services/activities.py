@@ -18,7 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
-from desktop.i18n import _
+from desktop.i18n import N_, _
+from desktop.services.records import live, live_organisation, live_person
 from desktop.storage.models import Activity, ContactPerson, Interaction, Municipality, Organisation
 from desktop.storage.models.enums import InteractionKind, OrganisationStatus
 from desktop.storage.store import Store
@@ -57,24 +58,13 @@ def _clean(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
         values["municipalities"] = codes
     contact_id = values.get("contact_id")
     if contact_id is not None:
-        person = session.get(ContactPerson, contact_id)
-        if person is None or person.deleted:
-            raise ValidationError(_("The contact person no longer exists."))
+        live_person(session, contact_id)
     return values
 
 
-def _organisation(session: Session, organisation_id: uuid.UUID) -> Organisation:
-    org = session.get(Organisation, organisation_id)
-    if org is None or org.deleted:
-        raise ValidationError(_("The organisation no longer exists."))
-    return org
-
 
 def _activity(session: Session, activity_id: uuid.UUID) -> Activity:
-    activity = session.get(Activity, activity_id)
-    if activity is None or activity.deleted:
-        raise ValidationError(_("The activity no longer exists."))
-    return activity
+    return live(session, Activity, activity_id, N_("The activity no longer exists."))
 
 
 def add_activity(
@@ -85,18 +75,15 @@ def add_activity(
     ``fields`` are among :data:`ACTIVITY_FIELDS`; ``title`` is required. Municipality codes
     must be known and the contact person must exist. Raises ``ValidationError`` otherwise.
     """
-    created: list[uuid.UUID] = []
-
-    def apply(session: Session) -> None:
-        _organisation(session, organisation_id)
+    def apply(session: Session) -> uuid.UUID:
+        live_organisation(session, organisation_id)
         values = _clean(session, {"title": "", **fields})
         activity = Activity(organisation_id=organisation_id, **values)
         session.add(activity)
         session.flush()
-        created.append(activity.id)
+        return activity.id
 
-    changes = store.run("add activity", apply)
-    return created[0], changes
+    return store.run_returning("add activity", apply)
 
 
 def update_activity(store: Store, activity_id: uuid.UUID, **fields: Any) -> Changes:
@@ -219,7 +206,7 @@ def log_interaction(
     values = _interaction_values(date, kind, note, officer)
 
     def apply(session: Session) -> None:
-        _organisation(session, organisation_id)
+        live_organisation(session, organisation_id)
         session.add(Interaction(organisation_id=organisation_id, **values))
 
     return store.run("log interaction", apply)

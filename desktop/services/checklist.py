@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import hashlib
 import json
-import mimetypes
 import uuid
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +24,7 @@ from sqlalchemy.orm import Session
 from desktop import paths
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _
+from desktop.services.attachments import read_attachment, stored_attachment
 from desktop.storage.models import (
     AgendaItem,
     Attachment,
@@ -49,7 +48,6 @@ if TYPE_CHECKING:
 TEMPLATE_FILE = "templates/checklist.json"
 LANGUAGES = ("fi", "sv", "en")
 SETTLED = (ChecklistStatus.DONE, ChecklistStatus.NOT_APPLICABLE)
-MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 EDITABLE_FIELDS = frozenset(
     {"status", "owner", "due_on", "evidence", "evidence_link", "evidence_agenda_item_id",
      "evidence_grant_call_id", "title_fi", "title_sv", "title_en"}
@@ -313,27 +311,11 @@ def add_item(store: Store, checklist_id: uuid.UUID, theme_key: str, title_fi: st
 
 def attach_file(store: Store, item_id: uuid.UUID, path: Path) -> Changes:
     """Copy a file into the store (kept by its SHA-256) as the item's evidence."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_ATTACHMENT_BYTES:
-            raise ValidationError(_("{name} is larger than 50 MB.").format(name=path.name))
-        content = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(_("Cannot read {name}: {reason}").format(
-            name=path.name, reason=exc.strerror)) from exc
-    digest = hashlib.sha256(content).hexdigest()
-    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    content = read_attachment(path)
 
     def apply(session: Session) -> None:
-        attachment = session.scalars(
-            select(Attachment).where(Attachment.sha256 == digest, Attachment.deleted.is_(False))
-        ).first()
-        if attachment is None:
-            attachment = Attachment(sha256=digest, filename=path.name, media_type=media_type,
-                                    size=len(content), content=content)
-            session.add(attachment)
-            session.flush()
-        _item(session, item_id).evidence_attachment_id = attachment.id
+        _item(session, item_id).evidence_attachment_id = stored_attachment(
+            session, path.name, content).id
 
     return store.run("attach evidence", apply)
 

@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
 from desktop.i18n import LANGUAGES, _
-from desktop.services.identifiers import normalise_email
 from desktop.services.personal_data import persons_to_review
+from desktop.services.records import live_organisation, live_person
+from desktop.services.register import check_email
 from desktop.storage.models import ContactPerson, Organisation, Representation
 from desktop.storage.store import Store
 from desktop.storage.tracking import Changes
@@ -81,16 +82,6 @@ class ReviewRow:
     retention_basis: str
 
 
-def check_email(text: str) -> tuple[str, str]:
-    """(normalised address, "") or (text, the reason it is not one); empty is fine."""
-    if not text.strip():
-        return "", ""
-    try:
-        return normalise_email(text), ""
-    except ValueError:
-        return text.strip(), _("This is not an e-mail address.")
-
-
 def field_errors(fields: dict[str, Any]) -> dict[str, str]:
     """Every person field that cannot be saved as it is, with the reason (translated)."""
     errors = {}
@@ -125,18 +116,6 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _organisation(session: Session, organisation_id: uuid.UUID) -> Organisation:
-    org = session.get(Organisation, organisation_id)
-    if org is None or org.deleted:
-        raise ValidationError(_("The organisation no longer exists."))
-    return org
-
-
-def _person(session: Session, person_id: uuid.UUID) -> ContactPerson:
-    person = session.get(ContactPerson, person_id)
-    if person is None or person.deleted:
-        raise ValidationError(_("The contact person no longer exists."))
-    return person
 
 
 def _links(session: Session, organisation_id: uuid.UUID, person_id: uuid.UUID) -> list[Representation]:
@@ -156,19 +135,17 @@ def add_contact(
     address (stored normalised). Raises ``ValidationError`` otherwise.
     """
     values = _clean({"name": "", **fields})
-    created: list[uuid.UUID] = []
 
-    def apply(session: Session) -> None:
-        _organisation(session, organisation_id)
+    def apply(session: Session) -> uuid.UUID:
+        live_organisation(session, organisation_id)
         person = ContactPerson(**values)
         session.add(person)
         session.flush()
         session.add(Representation(organisation_id=organisation_id, contact_id=person.id,
                                    role=(role or "").strip()))
-        created.append(person.id)
+        return person.id
 
-    changes = store.run("add contact person", apply)
-    return created[0], changes
+    return store.run_returning("add contact person", apply)
 
 
 def update_contact(
@@ -182,7 +159,7 @@ def update_contact(
     values = _clean(fields)
 
     def apply(session: Session) -> None:
-        person = _person(session, person_id)
+        person = live_person(session, person_id)
         for name, value in values.items():
             if getattr(person, name) != value:
                 setattr(person, name, value)
@@ -200,8 +177,8 @@ def link_contact(
     """Make a person already in the register a contact of one more organisation."""
 
     def apply(session: Session) -> None:
-        _organisation(session, organisation_id)
-        person = _person(session, person_id)
+        live_organisation(session, organisation_id)
+        person = live_person(session, person_id)
         if _links(session, organisation_id, person_id):
             raise ValidationError(
                 _("{name} is already a contact person of this organisation.").format(name=person.name))
@@ -260,7 +237,7 @@ def contact_details(
     session: Session, person_id: uuid.UUID, organisation_id: uuid.UUID | None, language: str
 ) -> ContactDetails:
     """What the contact person dialog shows; raises ``ValidationError`` for a missing person."""
-    person = _person(session, person_id)
+    person = live_person(session, person_id)
     links = _links(session, organisation_id, person_id) if organisation_id else []
     others = _organisation_names(session, [person_id], language).get(person_id, [])
     return ContactDetails(

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DatabaseError
@@ -28,6 +29,8 @@ from desktop.storage.hlc import HybridLogicalClock
 from desktop.storage.models.core import Meta
 from desktop.storage.reference import sync_municipalities
 from desktop.storage.tracking import Changes, TrackingContext, before_flush
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -162,10 +165,14 @@ class Store:
 
     def run(self, name: str, fn: Callable[[Session], object]) -> Changes:
         """Run ``fn`` as one operation and return what it changed."""
+        return self.run_returning(name, fn)[1]
+
+    def run_returning(self, name: str, fn: Callable[[Session], T]) -> tuple[T, Changes]:
+        """``run`` for operations that also return something (the id of what they created)."""
         with self.operation(name) as session:
             ctx: TrackingContext = session.info["tracking"]
-            fn(session)
-        return ctx.changes
+            result = fn(session)
+        return result, ctx.changes
 
     # -- change notification -------------------------------------------------------------
 

@@ -10,13 +10,13 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _, translate_in
+from desktop.services.records import live
 from desktop.storage.models import (
     GrantApplication,
     GrantCall,
     GrantDecision,
     GrantPayment,
     Municipality,
-    Organisation,
 )
 
 
@@ -31,38 +31,20 @@ KEEP: object = _Keep()
 
 
 def live_call(session: Session, call_id: uuid.UUID) -> GrantCall:
-    call = session.get(GrantCall, call_id)
-    if call is None or call.deleted:
-        raise ValidationError(_("The grant call no longer exists."))
-    return call
+    return live(session, GrantCall, call_id, N_("The grant call no longer exists."))
 
 
 def live_application(session: Session, application_id: uuid.UUID) -> GrantApplication:
-    application = session.get(GrantApplication, application_id)
-    if application is None or application.deleted:
-        raise ValidationError(_("The application no longer exists."))
-    return application
+    return live(session, GrantApplication, application_id, N_("The application no longer exists."))
 
 
 def live_decision(session: Session, decision_id: uuid.UUID) -> GrantDecision:
-    decision = session.get(GrantDecision, decision_id)
-    if decision is None or decision.deleted:
-        raise ValidationError(_("The decision no longer exists."))
-    return decision
+    return live(session, GrantDecision, decision_id, N_("The decision no longer exists."))
 
 
 def live_payment(session: Session, payment_id: uuid.UUID) -> GrantPayment:
-    payment = session.get(GrantPayment, payment_id)
-    if payment is None or payment.deleted:
-        raise ValidationError(_("The payment no longer exists."))
-    return payment
+    return live(session, GrantPayment, payment_id, N_("The payment no longer exists."))
 
-
-def live_organisation(session: Session, organisation_id: uuid.UUID) -> Organisation:
-    org = session.get(Organisation, organisation_id)
-    if org is None or org.deleted:
-        raise ValidationError(_("The organisation no longer exists."))
-    return org
 
 
 def known_municipalities(session: Session, codes: Iterable[str]) -> list[str]:

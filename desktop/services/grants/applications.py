@@ -4,8 +4,6 @@ activities the work reaches, and the files sent with it."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import mimetypes
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,14 +15,15 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
 from desktop.i18n import _
+from desktop.services.attachments import read_attachment, stored_attachment
 from desktop.services.grants._common import (
     known_municipalities,
     live_application,
     live_call,
-    live_organisation,
 )
 from desktop.services.grants.calls import paid_per_decision
 from desktop.services.grants.money import check_cents
+from desktop.services.records import live_organisation
 from desktop.services.vocabulary import label
 from desktop.storage.models import (
     Activity,
@@ -42,7 +41,6 @@ from desktop.storage.tracking import Changes
 
 APPLICATION_FIELDS = frozenset(
     {"purpose", "applied_cents", "received_on", "municipalities", "activity_ids"})
-MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -154,9 +152,7 @@ def create_application(store: Store, call_id: uuid.UUID, organisation_id: uuid.U
 
     ``municipalities`` are codes; ``activity_ids`` must be the organisation's own activities.
     """
-    created: list[uuid.UUID] = []
-
-    def apply(session: Session) -> None:
+    def apply(session: Session) -> uuid.UUID:
         live_call(session, call_id)
         live_organisation(session, organisation_id)
         if "applied_cents" not in fields:
@@ -167,10 +163,9 @@ def create_application(store: Store, call_id: uuid.UUID, organisation_id: uuid.U
         session.add(application)
         session.flush()
         _set_activities(session, application, activity_ids)
-        created.append(application.id)
+        return application.id
 
-    changes = store.run("add grant application", apply)
-    return created[0], changes
+    return store.run_returning("add grant application", apply)
 
 
 def update_application(store: Store, application_id: uuid.UUID, **fields: Any) -> Changes:
@@ -249,27 +244,11 @@ def attachments(session: Session, application_id: uuid.UUID) -> list[Attachment]
 def attach_file(store: Store, application_id: uuid.UUID, path: Path) -> tuple[uuid.UUID, Changes]:
     """Copy a file into the store (kept once by its SHA-256) and attach it to the application."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_ATTACHMENT_BYTES:
-            raise ValidationError(_("{name} is larger than 50 MB.").format(name=path.name))
-        content = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(_("Cannot read {name}: {reason}").format(
-            name=path.name, reason=exc.strerror)) from exc
-    digest = hashlib.sha256(content).hexdigest()
-    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    attached: list[uuid.UUID] = []
+    content = read_attachment(path)
 
-    def apply(session: Session) -> None:
+    def apply(session: Session) -> uuid.UUID:
         live_application(session, application_id)
-        attachment = session.scalars(
-            select(Attachment).where(Attachment.sha256 == digest, Attachment.deleted.is_(False))
-        ).first()
-        if attachment is None:
-            attachment = Attachment(sha256=digest, filename=path.name, media_type=media_type,
-                                    size=len(content), content=content)
-            session.add(attachment)
-            session.flush()
+        attachment = stored_attachment(session, path.name, content)
         link = session.scalars(select(GrantApplicationAttachment).where(
             GrantApplicationAttachment.application_id == application_id,
             GrantApplicationAttachment.attachment_id == attachment.id)).first()
@@ -278,10 +257,9 @@ def attach_file(store: Store, application_id: uuid.UUID, path: Path) -> tuple[uu
                                                    attachment_id=attachment.id))
         elif link.deleted:
             link.deleted = False
-        attached.append(attachment.id)
+        return attachment.id
 
-    changes = store.run("attach file to grant application", apply)
-    return attached[0], changes
+    return store.run_returning("attach file to grant application", apply)
 
 
 def detach_file(store: Store, application_id: uuid.UUID, attachment_id: uuid.UUID) -> Changes:

@@ -164,9 +164,7 @@ def _check_dates(opens_on: dt.date | None, closes_on: dt.date | None) -> None:
 
 def create_call(store: Store, **fields: Any) -> tuple[uuid.UUID, Changes]:
     """Add a grant call; ``year`` and ``name`` are required. ``funder_code`` None: the county."""
-    created: list[uuid.UUID] = []
-
-    def apply(session: Session) -> None:
+    def apply(session: Session) -> uuid.UUID:
         if "year" not in fields:
             raise ValidationError(_("The year of a grant call must be between 1900 and 2200."))
         values = _clean(session, {"name": "", **fields})
@@ -174,10 +172,9 @@ def create_call(store: Store, **fields: Any) -> tuple[uuid.UUID, Changes]:
         call = GrantCall(**values)
         session.add(call)
         session.flush()
-        created.append(call.id)
+        return call.id
 
-    changes = store.run("add grant call", apply)
-    return created[0], changes
+    return store.run_returning("add grant call", apply)
 
 
 def update_call(store: Store, call_id: uuid.UUID, **fields: Any) -> Changes:

@@ -141,9 +141,7 @@ def decide(store: Store, application_id: uuid.UUID, *, granted_cents: int,
     ``report_due``. Raises :class:`BudgetExceeded` when the call's budget would be exceeded,
     unless ``allow_overrun`` (ask the officer first, with :func:`budget_overrun`).
     """
-    decided: list[uuid.UUID] = []
-
-    def apply(session: Session) -> None:
+    def apply(session: Session) -> uuid.UUID:
         application = live_application(session, application_id)
         values = _clean(session, {**fields, "granted_cents": granted_cents})
         decision = application.decision
@@ -157,10 +155,9 @@ def decide(store: Store, application_id: uuid.UUID, *, granted_cents: int,
             values["status"] = None  # a new decision: derive, whatever it was before
         _apply(session, decision, application.applied_cents, values, allow_overrun)
         session.flush()
-        decided.append(decision.id)
+        return decision.id
 
-    changes = store.run("decide grant application", apply)
-    return decided[0], changes
+    return store.run_returning("decide grant application", apply)
 
 
 def update_decision(store: Store, decision_id: uuid.UUID, *, allow_overrun: bool = False,
@@ -210,9 +207,7 @@ def _check_payment(session: Session, decision: GrantDecision, amount_cents: int,
 def add_payment(store: Store, decision_id: uuid.UUID, paid_on: dt.date,
                 amount_cents: int) -> tuple[uuid.UUID, Changes]:
     """Record a payment; all payments together may not exceed the amount granted."""
-    created: list[uuid.UUID] = []
-
-    def apply(session: Session) -> None:
+    def apply(session: Session) -> uuid.UUID:
         decision = live_decision(session, decision_id)
         _check_payment(session, decision, amount_cents, None)
         if paid_on is None:
@@ -220,10 +215,9 @@ def add_payment(store: Store, decision_id: uuid.UUID, paid_on: dt.date,
         payment = GrantPayment(decision_id=decision.id, paid_on=paid_on, amount_cents=amount_cents)
         session.add(payment)
         session.flush()
-        created.append(payment.id)
+        return payment.id
 
-    changes = store.run("add grant payment", apply)
-    return created[0], changes
+    return store.run_returning("add grant payment", apply)
 
 
 def update_payment(store: Store, payment_id: uuid.UUID, *, paid_on: dt.date | None = None,

@@ -25,10 +25,10 @@ from desktop.services.meetings.common import (
     ensure_unlocked,
     get_item,
     get_meeting,
-    run_returning,
 )
+from desktop.services.records import live_organisation, live_person
 from desktop.services.vocabulary import label
-from desktop.storage.models import ActionItem, AgendaItem, ContactPerson, Meeting, Organisation
+from desktop.storage.models import ActionItem, AgendaItem, Meeting
 from desktop.storage.models.enums import ActionStatus
 from desktop.storage.store import Store
 from desktop.storage.tracking import Changes
@@ -80,16 +80,10 @@ def _check(session: Session, values: dict[str, Any]) -> None:
             values["status"] = ActionStatus(values["status"]).value
         except ValueError as exc:
             raise ValidationError(_("Unknown status: {status}").format(status=values["status"])) from exc
-    person_id = values.get("owner_person_id")
-    if person_id is not None:
-        person = session.get(ContactPerson, person_id)
-        if person is None or person.deleted:
-            raise ValidationError(_("The contact person no longer exists."))
-    org_id = values.get("owner_organisation_id")
-    if org_id is not None:
-        org = session.get(Organisation, org_id)
-        if org is None or org.deleted:
-            raise ValidationError(_("The organisation no longer exists."))
+    if values.get("owner_person_id") is not None:
+        live_person(session, values["owner_person_id"])
+    if values.get("owner_organisation_id") is not None:
+        live_organisation(session, values["owner_organisation_id"])
 
 
 def add_action(
@@ -115,7 +109,7 @@ def add_action(
         session.flush()
         return action.id
 
-    return run_returning(store, "add action item", apply)
+    return store.run_returning("add action item", apply)
 
 
 def _action(session: Session, action_id: uuid.UUID) -> ActionItem:

@@ -26,7 +26,6 @@ from desktop.services.meetings.common import (
     get_item,
     get_meeting,
     live_items,
-    run_returning,
     status_index,
 )
 from desktop.services.meetings.numbering import renumber
@@ -106,8 +105,8 @@ def new_meeting(
 
 def create_meeting(store: Store, body_id: uuid.UUID, date: dt.date, **options: Any) -> tuple[uuid.UUID, Changes]:
     """``new_meeting`` as one operation; returns the meeting's id."""
-    return run_returning(
-        store, "create meeting", lambda s: new_meeting(s, body_id, date, **options).id)
+    return store.run_returning(
+        "create meeting", lambda s: new_meeting(s, body_id, date, **options).id)
 
 
 def update_meeting(store: Store, meeting_id: uuid.UUID, **fields: Any) -> Changes:
@@ -211,7 +210,7 @@ def add_item(
         _place(session, meeting, item, position)
         return item.id
 
-    return run_returning(store, "add agenda item", apply)
+    return store.run_returning("add agenda item", apply)
 
 
 def update_item(store: Store, item_id: uuid.UUID, **fields: Any) -> Changes:
@@ -303,7 +302,7 @@ def copy_items(
             copies.append(copy.id)
         return copies
 
-    return run_returning(store, "copy agenda items", apply)
+    return store.run_returning("copy agenda items", apply)
 
 
 def next_meeting(session: Session, meeting: Meeting) -> Meeting | None:
@@ -360,7 +359,7 @@ def postpone_item(store: Store, item_id: uuid.UUID) -> tuple[uuid.UUID, Changes]
         _place(session, target, moved, None)
         return moved.id
 
-    return run_returning(store, "postpone agenda item", apply)
+    return store.run_returning("postpone agenda item", apply)
 
 
 def item_history(session: Session, item_id: uuid.UUID) -> list[AgendaItem]:

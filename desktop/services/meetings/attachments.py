@@ -3,8 +3,6 @@ so the agenda does not point at a path that will vanish."""
 
 from __future__ import annotations
 
-import hashlib
-import mimetypes
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,12 +12,11 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
 from desktop.i18n import _
-from desktop.services.meetings.common import ensure_unlocked, get_item, run_returning
+from desktop.services.attachments import read_attachment, stored_attachment
+from desktop.services.meetings.common import ensure_unlocked, get_item
 from desktop.storage.models import Attachment, ItemAttachment
 from desktop.storage.store import Store
 from desktop.storage.tracking import Changes
-
-MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -31,37 +28,10 @@ class AttachmentRow:
     sha256: str
 
 
-def _read(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_ATTACHMENT_BYTES:
-            raise ValidationError(_("{name} is larger than 50 MB.").format(name=path.name))
-        return path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(_("Cannot read {name}: {reason}").format(
-            name=path.name, reason=exc.strerror)) from exc
-
-
-def stored_attachment(session: Session, filename: str, content: bytes) -> Attachment:
-    """The store's copy of ``content``: the existing one with the same hash, or a new one."""
-    digest = hashlib.sha256(content).hexdigest()
-    existing = session.scalars(
-        select(Attachment).where(Attachment.sha256 == digest, Attachment.deleted.is_(False))
-    ).first()
-    if existing is not None:
-        return existing
-    attachment = Attachment(
-        sha256=digest, filename=filename, size=len(content), content=content,
-        media_type=mimetypes.guess_type(filename)[0] or "application/octet-stream",
-    )
-    session.add(attachment)
-    session.flush()
-    return attachment
-
-
 def attach_file(store: Store, item_id: uuid.UUID, path: Path) -> tuple[uuid.UUID, Changes]:
     """Copy a file into the store as an attachment of the item; returns the link's id."""
     path = Path(path)
-    content = _read(path)
+    content = read_attachment(path)
 
     def apply(session: Session) -> uuid.UUID:
         item = get_item(session, item_id)
@@ -77,7 +47,7 @@ def attach_file(store: Store, item_id: uuid.UUID, path: Path) -> tuple[uuid.UUID
         session.flush()
         return link.id
 
-    return run_returning(store, "attach file", apply)
+    return store.run_returning("attach file", apply)
 
 
 def _links(session: Session, item_id: uuid.UUID) -> list[ItemAttachment]:

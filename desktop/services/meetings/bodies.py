@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
 from desktop.i18n import _
-from desktop.services.meetings.common import apply_fields, clean, get_body, run_returning
+from desktop.services.meetings.common import apply_fields, clean, get_body
+from desktop.services.records import live_organisation, live_person
 from desktop.services.vocabulary import label
 from desktop.storage.models import (
     Body,
@@ -75,7 +76,7 @@ def create_body(
         session.flush()
         return body.id
 
-    return run_returning(store, "create body", apply)
+    return store.run_returning("create body", apply)
 
 
 def update_body(
@@ -200,9 +201,7 @@ def _check_member(session: Session, values: dict) -> None:
         raise ValidationError(_("Unknown role: {role}").format(role=values["role"])) from exc
     org_id = values.get("organisation_id")
     if org_id is not None:
-        org = session.get(Organisation, org_id)
-        if org is None or org.deleted:
-            raise ValidationError(_("The organisation no longer exists."))
+        live_organisation(session, org_id)
     if not (org_id or values.get("representative_id")):
         raise ValidationError(_("A member needs an organisation or a representative."))
     rep, deputy = values.get("representative_id"), values.get("deputy_id")
@@ -212,9 +211,7 @@ def _check_member(session: Session, values: dict) -> None:
     for person_id in (rep, deputy):
         if person_id is None:
             continue
-        person = session.get(ContactPerson, person_id)
-        if person is None or person.deleted:
-            raise ValidationError(_("The contact person no longer exists."))
+        person = live_person(session, person_id)
         if allowed is not None and person_id not in allowed:
             raise ValidationError(
                 _("{name} is not a contact person of {organisation} in the register; add them "
@@ -242,7 +239,7 @@ def add_member(
         session.flush()
         return member.id
 
-    return run_returning(store, "add body member", apply)
+    return store.run_returning("add body member", apply)
 
 
 def update_member(store: Store, member_id: uuid.UUID, **fields: object) -> Changes:

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
-from desktop.i18n import _
+from desktop.i18n import N_, _
+from desktop.services.records import live
 from desktop.storage.models import AgendaItem, Body, Meeting
 from desktop.storage.models.enums import MeetingStatus
-from desktop.storage.store import Store
-from desktop.storage.tracking import Changes
 
 T = TypeVar("T")
 
@@ -22,33 +20,16 @@ MEETING_LANGUAGES = ("fi", "sv", "en", "fi+sv")
 STATUS_ORDER: tuple[MeetingStatus, ...] = tuple(MeetingStatus)
 
 
-def run_returning(store: Store, name: str, fn: Callable[[Session], T]) -> tuple[T, Changes]:
-    """``Store.run`` for operations that also return something (the id of what they created)."""
-    with store.operation(name) as session:
-        result = fn(session)
-        ctx = session.info["tracking"]
-    return result, ctx.changes
-
-
 def get_body(session: Session, body_id: uuid.UUID) -> Body:
-    body = session.get(Body, body_id)
-    if body is None or body.deleted:
-        raise ValidationError(_("The body no longer exists."))
-    return body
+    return live(session, Body, body_id, N_("The body no longer exists."))
 
 
 def get_meeting(session: Session, meeting_id: uuid.UUID) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or meeting.deleted:
-        raise ValidationError(_("The meeting no longer exists."))
-    return meeting
+    return live(session, Meeting, meeting_id, N_("The meeting no longer exists."))
 
 
 def get_item(session: Session, item_id: uuid.UUID) -> AgendaItem:
-    item = session.get(AgendaItem, item_id)
-    if item is None or item.deleted:
-        raise ValidationError(_("The agenda item no longer exists."))
-    return item
+    return live(session, AgendaItem, item_id, N_("The agenda item no longer exists."))
 
 
 def live_items(session: Session, meeting_id: uuid.UUID) -> list[AgendaItem]:

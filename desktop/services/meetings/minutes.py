@@ -28,7 +28,6 @@ from desktop.services.meetings.common import (
     get_item,
     get_meeting,
     live_items,
-    run_returning,
     status_index,
 )
 from desktop.services.meetings.numbering import renumber
@@ -234,7 +233,7 @@ def record_attendance(
         session.flush()
         return row.id
 
-    return run_returning(store, "record attendance", apply)
+    return store.run_returning("record attendance", apply)
 
 
 def fill_attendance(store: Store, meeting_id: uuid.UUID) -> Changes:
@@ -358,7 +357,7 @@ def add_dissent(store: Store, item_id: uuid.UUID, member_name: str, text: str = 
         session.flush()
         return row.id
 
-    return run_returning(store, "add dissenting opinion", apply)
+    return store.run_returning("add dissenting opinion", apply)
 
 
 def remove_dissent(store: Store, dissent_id: uuid.UUID) -> Changes:
@@ -467,7 +466,7 @@ def correct_minutes(
         session.flush()
         return row.id
 
-    return run_returning(store, "correct minutes", apply)
+    return store.run_returning("correct minutes", apply)
 
 
 def correction_lines(session: Session, meeting_id: uuid.UUID, language: str,

@@ -16,7 +16,6 @@ from desktop.services.meetings.common import (
     clean,
     ensure_unlocked,
     get_item,
-    run_returning,
 )
 from desktop.storage.models import AgendaItem, WorkshopPoint
 from desktop.storage.models.enums import ItemType
@@ -82,7 +81,7 @@ def add_workshop_point(
         session.flush()
         return row.id
 
-    return run_returning(store, "add workshop point", apply)
+    return store.run_returning("add workshop point", apply)
 
 
 def _point(session: Session, point_id: uuid.UUID) -> WorkshopPoint:

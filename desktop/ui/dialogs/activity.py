@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _, current_language
 from desktop.services import activities, contacts
 from desktop.storage.store import Store
-
-_INVALID = "QLineEdit { border: 2px solid #b00020; }"
+from desktop.ui.field_errors import add_error_row, show_field_errors
 
 
 class ActivityDialog(QDialog):
@@ -48,9 +47,7 @@ class ActivityDialog(QDialog):
         self.title = QLineEdit(values.get("title", ""))
         self.title.textChanged.connect(self.validate)
         form.addRow(_("Title"), self.title)
-        self.title_error = QLabel()
-        self.title_error.setStyleSheet("color: #b00020;")
-        form.addRow("", self.title_error)
+        self.title_error = add_error_row(form)
         self.description = QPlainTextEdit(values.get("description", ""))
         self.description.setMaximumHeight(80)
         form.addRow(_("Description"), self.description)
@@ -144,9 +141,8 @@ class ActivityDialog(QDialog):
 
     def validate(self) -> bool:
         missing = not self.title.text().strip()
-        self.title_error.setText(_("An activity needs a title.") if missing else "")
-        self.title_error.setVisible(missing)
-        self.title.setStyleSheet(_INVALID if missing else "")
+        title = {"title": _("An activity needs a title.")} if missing else {}
+        show_field_errors(title, {"title": self.title_error}, {"title": self.title})
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not missing)
         return not missing
 

@@ -22,9 +22,8 @@ from desktop.i18n import LANGUAGES, _, current_language
 from desktop.services import contacts
 from desktop.storage.store import Store
 from desktop.ui import person_actions
+from desktop.ui.field_errors import add_error_row, show_field_errors
 from desktop.ui.optional_date import OptionalDate
-
-_INVALID = "QLineEdit { border: 2px solid #b00020; }"
 
 
 class ContactPersonDialog(QDialog):
@@ -60,12 +59,7 @@ class ContactPersonDialog(QDialog):
             self.edits[name] = edit
             form.addRow(text, edit)
             if name in ("name", "email"):
-                error = QLabel()
-                error.setStyleSheet("color: #b00020;")
-                error.setWordWrap(True)
-                error.hide()
-                self.errors[name] = error
-                form.addRow("", error)
+                self.errors[name] = add_error_row(form)
         self.edits["role"].setPlaceholderText(_("e.g. chair, secretary, coordinator"))
         self.language = QComboBox()
         for code, (_locale, native) in LANGUAGES.items():
@@ -114,11 +108,7 @@ class ContactPersonDialog(QDialog):
     def validate(self) -> bool:
         """Mark the invalid fields with the reason; saving waits until they are fixed."""
         errors = contacts.field_errors(self.values())
-        for name, label in self.errors.items():
-            reason = errors.get(name, "")
-            label.setText(reason)
-            label.setVisible(bool(reason))
-            self.edits[name].setStyleSheet(_INVALID if reason else "")
+        show_field_errors(errors, self.errors, self.edits)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not errors)
         return not errors
 

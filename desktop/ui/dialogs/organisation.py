@@ -28,9 +28,8 @@ from desktop.services.vocabulary import labels
 from desktop.storage.models import Municipality, Organisation
 from desktop.storage.models.enums import OrganisationForm, OrganisationStatus, Sector
 from desktop.storage.store import Store
+from desktop.ui.field_errors import add_error_row, show_field_errors
 from desktop.ui.organisation_lists import OrganisationLists
-
-_INVALID = "QLineEdit { border: 2px solid #b00020; }"
 
 
 class OrganisationDialog(QDialog):
@@ -58,12 +57,7 @@ class OrganisationDialog(QDialog):
             edit.textChanged.connect(self.validate)
             self.edits[name] = edit
             form.addRow(text, edit)
-            error = QLabel()
-            error.setStyleSheet("color: #b00020;")
-            error.setWordWrap(True)
-            error.hide()
-            self.errors[name] = error
-            form.addRow("", error)
+            self.errors[name] = add_error_row(form)
         self.form_combo = _combo(labels(OrganisationForm))
         form.addRow(_("Form of organisation"), self.form_combo)
         self.domicile = QComboBox()
@@ -169,11 +163,7 @@ class OrganisationDialog(QDialog):
     def validate(self) -> bool:
         """Mark each invalid field with its reason; saving waits until they are fixed."""
         errors = register.field_errors(self.values())
-        for name, label in self.errors.items():
-            reason = errors.get(name, "")
-            label.setText(reason)
-            label.setVisible(bool(reason))
-            self.edits[name].setStyleSheet(_INVALID if reason else "")
+        show_field_errors(errors, self.errors, self.edits)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not errors)
         self.save_and_continue.setEnabled(not errors)
         return not errors

@@ -32,8 +32,7 @@ from desktop.ui.meetings.attachments_box import AttachmentsBox
 from desktop.ui.meetings.common import ask, attempt
 from desktop.ui.meetings.copy_items import CopyItemsDialog
 from desktop.ui.meetings.item_form import ItemForm
-
-ITEM_ID = Qt.ItemDataRole.UserRole
+from desktop.ui.meetings.item_pane import ITEM_ID, ItemPane
 
 
 def item_label(item: ItemView) -> str:
@@ -41,7 +40,7 @@ def item_label(item: ItemView) -> str:
     return f"§ {item.section}  {item.title}{mark}"
 
 
-class AgendaTab(QWidget):
+class AgendaTab(ItemPane):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -147,24 +146,6 @@ class AgendaTab(QWidget):
         finally:
             self._filling = False
 
-    def _select(self, item_id: uuid.UUID | None) -> None:
-        self.items.blockSignals(True)
-        for row in range(self.items.count()):
-            if self.items.item(row).data(ITEM_ID) == item_id:
-                self.items.setCurrentRow(row)
-                break
-        else:
-            self.items.setCurrentRow(-1)
-        self.items.blockSignals(False)
-
-    def current_item(self) -> ItemView | None:
-        if self.view is None:
-            return None
-        return next((item for item in self.view.items if item.id == self.item_id), None)
-
-    def _editable(self) -> bool:
-        return self.view is not None and not self.view.locked
-
     def _load_form(self) -> None:
         item = self.current_item()
         editable = self._editable() and item is not None
@@ -201,19 +182,7 @@ class AgendaTab(QWidget):
         self._load_form()
         return True
 
-    def _row_changed(self, row: int) -> None:
-        if self._filling:
-            return
-        entry = self.items.item(row)
-        new_id = entry.data(ITEM_ID) if entry is not None else None
-        if new_id == self.item_id:
-            return
-        if not self.commit():
-            self._select(self.item_id)
-            return
-        self.item_id = new_id
-        self._select(new_id)
-        self._load_form()
+    def _item_changed(self) -> None:
         self._update_actions()
 
     # -- actions ---------------------------------------------------------------------------

@@ -24,21 +24,21 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.i18n.formatting import format_date
 from desktop.services import meetings
-from desktop.services.meetings.editor import ItemView, MeetingView
+from desktop.services.meetings.editor import MeetingView
 from desktop.storage.models.enums import ItemType, MeetingStatus, Presence
 from desktop.storage.store import Store
 from desktop.ui.meetings.common import attempt
 from desktop.ui.meetings.correction_dialog import CorrectionDialog
 from desktop.ui.meetings.dissents_box import DissentsBox
+from desktop.ui.meetings.item_pane import ITEM_ID, ItemPane
 from desktop.ui.meetings.minutes_form import MinutesForm
 from desktop.ui.meetings.workshop_box import WorkshopBox
 
-ITEM_ID = Qt.ItemDataRole.UserRole
 PRESENT = (Presence.PRESENT, Presence.DEPUTY, Presence.EXPERT)
 HELD_OR_LATER = (MeetingStatus.HELD, MeetingStatus.MINUTES_CHECKED, MeetingStatus.MINUTES_APPROVED)
 
 
-class MinutesTab(QWidget):
+class MinutesTab(ItemPane):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -153,25 +153,11 @@ class MinutesTab(QWidget):
         else:
             self._load_extras()
 
-    def _select(self, item_id: uuid.UUID | None) -> None:
-        self.items.blockSignals(True)
-        rows = [r for r in range(self.items.count()) if self.items.item(r).data(ITEM_ID) == item_id]
-        self.items.setCurrentRow(rows[0] if rows else -1)
-        self.items.blockSignals(False)
-
     def select_section(self, section: int) -> None:
         """Go to § ``section`` as a click in the list would."""
         if self.view is not None:
             row = [i.section for i in self.view.items].index(section)
             self.items.setCurrentRow(row)
-
-    def current_item(self) -> ItemView | None:
-        if self.view is None:
-            return None
-        return next((item for item in self.view.items if item.id == self.item_id), None)
-
-    def _editable(self) -> bool:
-        return self.view is not None and not self.view.locked
 
     def present_names(self) -> list[str]:
         return [a.name for a in self.view.attendance if a.presence in PRESENT] if self.view else []
@@ -237,20 +223,6 @@ class MinutesTab(QWidget):
         # decision cleared on purpose is not filled in again.
         self._load_form(prefill=False)
         return True
-
-    def _row_changed(self, row: int) -> None:
-        if self._filling:
-            return
-        entry = self.items.item(row)
-        new_id = entry.data(ITEM_ID) if entry is not None else None
-        if new_id == self.item_id:
-            return
-        if not self.commit():
-            self._select(self.item_id)
-            return
-        self.item_id = new_id
-        self._select(new_id)
-        self._load_form()
 
     def set_checkers(self) -> None:
         if self.view is None or not self.commit():

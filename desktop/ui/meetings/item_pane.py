@@ -1,0 +1,58 @@
+"""What the agenda and minutes tabs share: a list of a meeting's items beside a form that is
+saved when the user leaves the item, and kept (with the user on it) when the save is refused."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QWidget
+
+from desktop.services.meetings.editor import ItemView, MeetingView
+
+ITEM_ID = Qt.ItemDataRole.UserRole
+
+
+class ItemPane(QWidget):
+    items: QListWidget
+    view: MeetingView | None
+    item_id: uuid.UUID | None
+    _filling: bool
+
+    def commit(self) -> bool:
+        raise NotImplementedError
+
+    def _load_form(self) -> None:
+        raise NotImplementedError
+
+    def _item_changed(self) -> None:
+        """Called after another item was chosen and its form loaded."""
+
+    def _select(self, item_id: uuid.UUID | None) -> None:
+        self.items.blockSignals(True)
+        rows = [r for r in range(self.items.count()) if self.items.item(r).data(ITEM_ID) == item_id]
+        self.items.setCurrentRow(rows[0] if rows else -1)
+        self.items.blockSignals(False)
+
+    def current_item(self) -> ItemView | None:
+        if self.view is None:
+            return None
+        return next((item for item in self.view.items if item.id == self.item_id), None)
+
+    def _editable(self) -> bool:
+        return self.view is not None and not self.view.locked
+
+    def _row_changed(self, row: int) -> None:
+        if self._filling:
+            return
+        entry = self.items.item(row)
+        new_id = entry.data(ITEM_ID) if entry is not None else None
+        if new_id == self.item_id:
+            return
+        if not self.commit():
+            self._select(self.item_id)
+            return
+        self.item_id = new_id
+        self._select(new_id)
+        self._load_form()
+        self._item_changed()
