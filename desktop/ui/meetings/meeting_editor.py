@@ -54,24 +54,27 @@ class MeetingEditor(QWidget):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.heading.setWordWrap(True)
-        layout.addWidget(self.heading)
+        self.details_button = QPushButton(_("Details…"))
+        self.details_button.clicked.connect(lambda _checked=False: self.edit_details())
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.heading, 1)
+        title_row.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(title_row)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.details)
 
-        steps = QHBoxLayout()
-        self.details_button = QPushButton(_("Details…"))
-        self.details_button.clicked.connect(lambda _checked=False: self.edit_details())
-        steps.addWidget(self.details_button)
-        steps.addSpacing(12)
+        # A tool bar, not a row of buttons: on a narrow window the last steps go behind its »
+        # instead of the editor pushing the meeting list off screen.
+        steps = QToolBar()
         self.send_button = self._step_button(steps, _("Send agenda"), self.send_agenda)
         self.held_button = self._step_button(steps, _("Mark held"), self.mark_held)
         self.checked_button = self._step_button(steps, _("Minutes checked"), self.mark_checked)
         self.approve_button = self._step_button(steps, _("Approve minutes…"), self.approve)
+        steps.addSeparator()
         self.back_button = self._step_button(steps, _("Step back…"), self.step_back)
-        steps.addStretch(1)
-        layout.addLayout(steps)
+        layout.addWidget(steps)
 
         self.toolbar = QToolBar()
         self.toolbar.addWidget(QLabel(_("Language:") + " "))
@@ -102,7 +105,7 @@ class MeetingEditor(QWidget):
         layout.addWidget(self.tabs, 1)
         self.show_meeting(None)
 
-    def _step_button(self, row: QHBoxLayout, text: str, slot) -> QPushButton:  # noqa: ANN001
+    def _step_button(self, row: QToolBar, text: str, slot) -> QPushButton:  # noqa: ANN001
         button = QPushButton(text)
         button.clicked.connect(lambda _checked=False: slot())
         row.addWidget(button)

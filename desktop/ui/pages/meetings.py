@@ -27,7 +27,7 @@ from desktop.ui.meetings.body_dialog import BodiesDialog
 from desktop.ui.meetings.common import ask, attempt, combo_id, fill_combo
 from desktop.ui.meetings.meeting_dialog import MeetingDialog
 from desktop.ui.meetings.meeting_editor import MeetingEditor
-from desktop.ui.pages.base import Page, make_table
+from desktop.ui.pages.base import Page, fit_columns, make_table
 from desktop.ui.tablemodel import Column, RowTableModel
 
 # What the page shows comes from all of these.
@@ -79,8 +79,9 @@ class MeetingsPage(Page):
         self.editor = MeetingEditor(store, self.splitter)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
+        # The list keeps its width when the window grows; the editor takes the rest.
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 800])
         self.splitter.setChildrenCollapsible(False)
         self.layout_.addWidget(self.splitter, 1)
@@ -128,9 +129,11 @@ class MeetingsPage(Page):
             self._choose_next_meeting()
 
     def _fit_columns(self) -> None:
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+        fit_columns(self.table, cap=260)
+        # Number, date and status whole in view at first; the body and place are scrolled to.
+        shown = sum(self.table.columnWidth(column) for column in range(3))
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        self.splitter.setSizes([shown + frame + 4, max(600, self.width() - shown - frame)])
 
     def _select(self, meeting_id: uuid.UUID | None) -> None:
         ids = [self.model.row_at(r).id for r in range(self.model.rowCount())]
