@@ -49,6 +49,30 @@ class DocWorkshopPoint:
 
 
 @dataclass(frozen=True)
+class DocProposal:
+    """One proposal put to a vote (the chair's or the presenter's proposal is usually the first)."""
+
+    text: str
+    proposer: str = ""
+    seconder: str = ""
+    votes: int | None = None  # None when only a roll call was recorded
+
+
+@dataclass(frozen=True)
+class DocVote:
+    proposals: tuple[DocProposal, ...] = ()
+    roll_call: tuple[tuple[str, int], ...] = ()  # (member name, index of the proposal voted for; -1 = blank)
+    result: str = ""  # what the body decided by the vote, in words
+
+
+@dataclass(frozen=True)
+class DocDisqualification:
+    name: str
+    reason: str = ""
+    left_room: bool = True  # "left the room during the item": excluded from the item's attendance
+
+
+@dataclass(frozen=True)
 class DocItem:
     section: int  # § number
     title: str
@@ -67,6 +91,13 @@ class DocItem:
     workshop: tuple[DocWorkshopPoint, ...] = ()
     corrections: tuple[str, ...] = ()  # recorded corrections after approval
     postponed_from: tuple[int, ...] = ()  # earlier § numbers this item passed through
+    # Issue #10, decisions as Finnish practice records them:
+    decision_type: str = ""  # DecisionType code: as_proposed, amended, rejected, tabled, returned, noted, vote
+    amendment: str = ""  # for "amended": what was changed
+    vote: DocVote | None = None  # for "vote"
+    disqualified: tuple[DocDisqualification, ...] = ()
+    appealable: bool = False  # open to a request for rectification (not preparatory/information items)
+    confidential_basis: str = ""  # non-empty = confidential item; the legal basis, e.g. "JulkL 24 § 1 mom. 25 k"
 
 
 @dataclass(frozen=True)
@@ -90,6 +121,15 @@ class MeetingDocument:
     organiser_email: str = ""
     attendee_emails: tuple[str, ...] = field(default=())
     corrections: tuple[str, ...] = ()  # corrections of the meeting's own details after approval
+    # Issue #10, the kind of record and the legality block (minutes only):
+    record_kind: str = "minutes"  # RecordKind code: memo (advisory bodies) or minutes (deciding bodies)
+    checked: tuple[tuple[str, dt.date], ...] = ()  # minute checkers who have checked, and when
+    display_date: dt.date | None = None  # public display (nähtävillä / framlagt)
+    display_place: str = ""
+    notice_date: dt.date | None = None  # notice of the decisions; the appeal time runs from it
+    appeal_deadline: dt.date | None = None  # notice_date + 14 days, computed by the service
+    appeal_authority: str = ""  # to whom a request for rectification is made
+    appeal_text: str = ""  # the rectification and appeal instructions in the document's language
 
     @property
     def year(self) -> int:

@@ -31,6 +31,8 @@ from desktop.ui.pages.base import Page
 from desktop.ui.pages.checklist import ChecklistPage
 from desktop.ui.pages.grants import GrantsPage
 from desktop.ui.pages.meetings import MeetingsPage
+from desktop.ui.pages.network import NetworkPage
+from desktop.ui.pages.premises import PremisesPage
 from desktop.ui.pages.register import RegisterPage
 from desktop.ui.pages.sync import SyncPage
 from desktop.ui.translator import install_qt_translator
@@ -41,6 +43,8 @@ PAGES: list[tuple[str, str, type[Page]]] = [
     ("meetings", N_("Meetings"), MeetingsPage),
     ("grants", N_("Grants"), GrantsPage),
     ("checklist", N_("Checklist"), ChecklistPage),
+    ("network", N_("Liaison network"), NetworkPage),
+    ("premises", N_("Premises"), PremisesPage),
     ("sync", N_("Sync"), SyncPage),
 ]
 

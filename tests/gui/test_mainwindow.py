@@ -28,7 +28,8 @@ def menu_titles(win):
 
 
 def test_finnish_by_default_with_every_section(window):
-    assert nav_texts(window) == ["Rekisteri", "Kokoukset", "Avustukset", "Tarkistuslista", "Synkronointi"]
+    assert nav_texts(window) == ["Rekisteri", "Kokoukset", "Avustukset", "Tarkistuslista", "Yhdyshenkilöverkosto",
+                                 "Tilat", "Synkronointi"]
     assert menu_titles(window) == ["&Tiedosto", "&Muokkaa", "&Näytä", "&Ohje"]
     assert window.register_page.model.rowCount() >= 150
     assert "järjestöä" in window.statusBar().currentMessage()
@@ -71,7 +72,8 @@ def test_language_is_one_menu_choice_away_and_remembered(window, isolated_dirs, 
 
 def test_swedish_shows_swedish_everywhere(window):
     window.set_language("sv")
-    assert nav_texts(window) == ["Register", "Möten", "Bidrag", "Checklista", "Synkronisering"]
+    assert nav_texts(window) == ["Register", "Möten", "Bidrag", "Checklista", "Kontaktpersonsnätverk", "Lokaler",
+                                 "Synkronisering"]
     grants = window.page("grants")
     assert grants.model.headerData(4, Qt.Orientation.Horizontal) == "Budget"
     assert "€" in grants.model.data(grants.model.index(0, 4))
