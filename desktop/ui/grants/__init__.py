@@ -1,0 +1,1 @@
+"""The grants page's parts: calls, applications and decisions, follow-up, statistics."""
