@@ -139,6 +139,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_meetings(sub, db, what)
 
     _add_sync(sub, db)
+
+    from desktop.cli_network import add_network_commands
+
+    add_network_commands(sub, db, what)
+
+    from desktop.cli_premises import add_premises_commands
+
+    add_premises_commands(what, db)
+
+    from desktop.cli_ideas import add_idea_commands
+
+    add_idea_commands(what, db)
     return parser
 
 
@@ -159,6 +171,12 @@ def _add_grants(sub: Any, db: argparse.ArgumentParser) -> None:
                        help=_("only calls of this type"))
     stats.add_argument("--municipality", default=None, metavar="CODE",
                        help=_("only organisations domiciled in this municipality"))
+    stats.add_argument("--sector", default=None, metavar="CODE",
+                       help=_("only organisations working in this sector"))
+    stats.add_argument("--from-year", dest="first_year", type=int, default=None, metavar="Y",
+                       help=_("only the calls of this year or later"))
+    stats.add_argument("--to-year", dest="last_year", type=int, default=None, metavar="Y",
+                       help=_("only the calls of this year or earlier"))
     stats.add_argument("--format", dest="stats_format", choices=("csv", "xlsx", "pdf"),
                        default=None, help=_("file format (default: by the file name)"))
     stats.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
@@ -181,12 +199,25 @@ def _add_meetings(sub: Any, db: argparse.ArgumentParser, export_what: Any) -> No
     for kind, text in (("agenda", _("the agenda of a meeting")),
                        ("minutes", _("the minutes of a meeting"))):
         document = pdf_do.add_parser(kind, parents=[db], help=text)
+        minutes_parser = document
         document.add_argument("meeting", help=meeting_help)
         document.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
                               help=_("the PDF file to write"))
         document.add_argument("--lang", dest="document_lang", choices=("fi", "sv", "en", "fi+sv"),
                               default=None, help=_("language of the document (default: the meeting's)"))
         document.set_defaults(handler=cmd_meeting_pdf, document=kind)
+    minutes_parser.add_argument("--public", action="store_true", help=_(
+        "the public version: private persons' names, e-mail addresses, phone numbers, identity "
+        "codes and confidential items' contents removed (each removal is listed)"))
+    extract = pdf_do.add_parser("extract", parents=[db], help=_("an extract of one or more § of the minutes"))
+    extract.add_argument("meeting", help=meeting_help)
+    extract.add_argument("sections", nargs="+", type=_section_argument, metavar="§",
+                         help=_("the § numbers to extract"))
+    extract.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                         help=_("the PDF file to write"))
+    extract.add_argument("--lang", dest="document_lang", choices=("fi", "sv", "en", "fi+sv"),
+                         default=None, help=_("language of the document (default: the meeting's)"))
+    extract.set_defaults(handler=cmd_meeting_extract)
     ics = export_what.add_parser("ics", parents=[db], help=_("a meeting as a calendar invitation"))
     ics.add_argument("meeting", help=meeting_help)
     ics.add_argument("file", type=Path, help=_("the .ics file to write"))
@@ -194,7 +225,7 @@ def _add_meetings(sub: Any, db: argparse.ArgumentParser, export_what: Any) -> No
 
 
 def _add_sync(sub: Any, db: argparse.ArgumentParser) -> None:
-    """``sync export|import|conflicts|resolve``: exchanging changes with other copies by file."""
+    """``sync export|import|conflicts|resolve|new-identity``: exchanging changes by file."""
     sync = sub.add_parser("sync", parents=[db], help=_("exchange changes with other copies by file"))
     sync_do = sync.add_subparsers(dest="sync_command", metavar=_("command"), required=True)
     export = sync_do.add_parser("export", parents=[db], help=_(
@@ -223,6 +254,11 @@ def _add_sync(sub: Any, db: argparse.ArgumentParser) -> None:
                          help=_("keep this copy's value, take the other's, or give --value"))
     resolve.add_argument("--value", default=None, help=_("the value to keep (with 'edited')"))
     resolve.set_defaults(handler=cmd_sync_resolve)
+    identity = sync_do.add_parser("new-identity", parents=[db], help=_(
+        "make a copied database file a copy of its own, whose files the original accepts"))
+    identity.add_argument("--name", default=None, metavar=_("NAME"),
+                          help=_("the name this copy gives itself in its files"))
+    identity.set_defaults(handler=cmd_sync_new_identity)
 
 
 def _open(args: argparse.Namespace, must_exist: bool = True):  # noqa: ANN202 - Store, imported late
@@ -381,7 +417,8 @@ def cmd_grants_stats(args: argparse.Namespace) -> int:
                          .format(format=fmt or args.output.name))
     language = args.stats_lang or current_language()
     filters = StatisticsFilter(year=args.year, funder=args.funder, grant_type=args.grant_type,
-                               municipality=args.municipality)
+                               municipality=args.municipality, sector=args.sector,
+                               first_year=args.first_year, last_year=args.last_year)
     store = _open(args)
     try:
         with store.read() as session:
@@ -428,9 +465,51 @@ def _meeting_document(args: argparse.Namespace, language: str | None):  # noqa: 
 def cmd_meeting_pdf(args: argparse.Namespace) -> int:
     from desktop.documents.meeting_pdf import write_agenda, write_minutes
 
+    if getattr(args, "public", False):
+        return _public_minutes(args)
     doc = _meeting_document(args, args.document_lang)
     write = write_agenda if args.document == "agenda" else write_minutes
     write(doc, args.output, doc.language)
+    print(_("Written to {path}.").format(path=args.output))
+    return 0
+
+
+def _public_minutes(args: argparse.Namespace) -> int:
+    """The public version, with every removal listed so that it can be checked."""
+    from desktop.documents.meeting_pdf import write_minutes
+    from desktop.services.meeting_document import build_document
+    from desktop.services.meetings import find_meeting
+    from desktop.services.meetings.public_version import public_version
+
+    store = _open(args)
+    try:
+        with store.read() as session:
+            meeting_id = find_meeting(session, args.meeting).id
+        version = public_version(store, build_document(store, meeting_id, args.document_lang))
+    finally:
+        store.close()
+    write_minutes(version.document, args.output, version.document.language, public=True)
+    for removal in version.removals:
+        where = f"§ {removal.section} {removal.where}" if removal.section else removal.where
+        print(f"{where}: {removal.what} ({removal.why})")
+    print(ngettext("{count} removal.", "{count} removals.", len(version.removals)).format(
+        count=len(version.removals)))
+    print(_("Written to {path}.").format(path=args.output))
+    return 0
+
+
+def _section_argument(text: str) -> int:
+    try:
+        return int(text.strip().lstrip("§").strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("not a § number: {text}").format(text=text)) from None
+
+
+def cmd_meeting_extract(args: argparse.Namespace) -> int:
+    from desktop.documents.meeting_extract import write_extract
+
+    doc = _meeting_document(args, args.document_lang)
+    write_extract(doc, args.sections, args.output, doc.language)
     print(_("Written to {path}.").format(path=args.output))
     return 0
 
@@ -680,6 +759,21 @@ def cmd_sync_resolve(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(_("Conflict {id} resolved.").format(id=args.conflict))
+    return 0
+
+
+def cmd_sync_new_identity(args: argparse.Namespace) -> int:
+    from desktop.sync.peers import new_identity, replica_name
+
+    store = _open(args)
+    try:
+        old = store.replica_id
+        new = new_identity(store, args.name)
+        name = replica_name(store)
+    finally:
+        store.close()
+    print(_("This copy ({name}) has a new id: {new} (was {old}).").format(
+        name=name, new=new, old=old))
     return 0
 
 

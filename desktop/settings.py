@@ -27,6 +27,10 @@ class Settings:
     review_years: int = 3
     # The officer's last column mapping for an import, per set of headings (newest last).
     import_mappings: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Sync's shared folder mode: the folder (empty: off), and when to use it unasked.
+    sync_folder: str = ""
+    sync_folder_import_at_start: bool = True
+    sync_folder_export_on_exit: bool = True
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.errors import KnownError
@@ -13,6 +14,7 @@ from desktop.i18n import N_, _
 _CANNOT_WRITE = N_("Cannot write {path}: {reason}")
 _NO_FOLDER = N_("the folder {folder} does not exist")
 _NO_PERMISSION = N_("permission denied")
+_NOT_PDF_OR_XLSX = N_("Cannot export to {name}: the file name must end in .pdf or .xlsx.")
 
 
 def _reason(exc: OSError, target: Path) -> str:
@@ -46,3 +48,17 @@ def write_atomically(target: Path, data: bytes) -> None:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+
+
+def check_pdf_or_xlsx(target: Path) -> None:
+    """Raise ``KnownError`` unless the file name ends in .pdf or .xlsx (checked before the work
+    of gathering the contents)."""
+    if Path(target).suffix.lower() not in (".pdf", ".xlsx"):
+        raise KnownError(_(_NOT_PDF_OR_XLSX).format(name=Path(target).name))
+
+
+def write_pdf_or_xlsx(target: Path, pdf: Callable[[Path], None], xlsx: Callable[[Path], None]) -> None:
+    """Call the writer the extension of ``target`` asks for; ``KnownError`` for another one."""
+    target = Path(target)
+    check_pdf_or_xlsx(target)
+    (pdf if target.suffix.lower() == ".pdf" else xlsx)(target)

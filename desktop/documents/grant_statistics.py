@@ -9,6 +9,7 @@ the workbook numeric cells in euros with a money format, the PDF ``1 234,50 €`
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,11 @@ from openpyxl.utils import get_column_letter
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop import APP_NAME
 from desktop.documents.files import write_atomically
+from desktop.documents.grant_statistics_chart import TITLES, bar_chart
 from desktop.documents.pdf_common import (
     ACCENT,
     FRAME_WIDTH,
@@ -51,7 +53,7 @@ GRANTED = N_("Granted")
 PAID = N_("Paid")
 MEDIAN = N_("Median grant")
 SHARE = N_("Share granted")
-_COLUMNS = (APPLICATIONS, DECISIONS, GRANTS, ORGANISATIONS, APPLIED, GRANTED, PAID, MEDIAN, SHARE)
+COLUMNS = (APPLICATIONS, DECISIONS, GRANTS, ORGANISATIONS, APPLIED, GRANTED, PAID, MEDIAN, SHARE)
 _UNITS = {APPLIED: " (€)", GRANTED: " (€)", PAID: " (€)", MEDIAN: " (€)", SHARE: " (%)"}
 TOTAL = N_("Total")
 _SUBJECT = N_("Grant statistics")
@@ -68,7 +70,7 @@ _SHARE_FORMAT = "0.0 %"
 def headings(report: StatisticsReport, units: bool = True) -> list[str]:
     """The group column's heading, then the figures' (with ``(€)`` or ``(%)`` when ``units``)."""
     return [report.dimension, *(translate_in(report.language, text)
-                                + (_UNITS.get(text, "") if units else "") for text in _COLUMNS)]
+                                + (_UNITS.get(text, "") if units else "") for text in COLUMNS)]
 
 
 def _euros(cents: int | Decimal) -> Decimal:
@@ -171,10 +173,10 @@ def _share(row: StatisticsRow, language: str) -> str:
 
 def _summary(report: StatisticsReport, sheet: Any) -> Table:
     lang = report.language
-    figures = _figures(report.total, lang)
+    shown = figures(report.total, lang)
     right = ParagraphStyle("right", parent=sheet["body"], alignment=TA_RIGHT)
     rows = [[Paragraph(escape(translate_in(lang, name)), sheet["body"]),
-             Paragraph(escape(figures[name]), right)] for name in _COLUMNS]
+             Paragraph(escape(shown[name]), right)] for name in COLUMNS]
     table = Table(rows, colWidths=(80 * mm, 45 * mm), hAlign="LEFT")
     table.setStyle(TableStyle([
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
@@ -184,23 +186,25 @@ def _summary(report: StatisticsReport, sheet: Any) -> Table:
     return table
 
 
-_LABEL_WIDTH = 46 * mm
+_LABEL_WIDTH = 51 * mm  # "Funktionshinderorganisationer" in one line
 
 
 def _groups(report: StatisticsReport, sheet: Any, columns: tuple[str, ...]) -> Table:
     """One table of the groups and the total with the figures of ``columns``."""
     lang = report.language
     width = (FRAME_WIDTH - _LABEL_WIDTH) / len(columns)
-    head = ParagraphStyle("head", parent=sheet["table_header"], fontSize=8, alignment=TA_RIGHT)
+    # "Organisationer som fått bidrag" fits a figure column without breaking a word.
+    head = ParagraphStyle("head", parent=sheet["table_header"], fontSize=7.5, leading=9,
+                          alignment=TA_RIGHT)
     number = ParagraphStyle("number", parent=sheet["cell"], alignment=TA_RIGHT)
     rows: list[list[Any]] = [
         [Paragraph(escape(report.dimension), sheet["table_header"]),
          *(Paragraph(escape(translate_in(lang, name)), head) for name in columns)]
     ]
     for label, row in _all_rows(report):
-        figures = _figures(row, lang)
+        shown = figures(row, lang)
         rows.append([Paragraph(escape(label), sheet["cell"]),
-                     *(Paragraph(escape(figures[name]), number) for name in columns)])
+                     *(Paragraph(escape(shown[name]), number) for name in columns)])
     style: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -216,7 +220,8 @@ def _groups(report: StatisticsReport, sheet: Any, columns: tuple[str, ...]) -> T
     return table
 
 
-def _figures(row: StatisticsRow, lang: str) -> dict[str, str]:
+def figures(row: StatisticsRow, lang: str) -> dict[str, str]:
+    """The figures of ``row`` as shown in ``lang``, by their headings (the msgids of ``COLUMNS``)."""
     return {
         APPLICATIONS: format_number(row.applications, lang),
         DECISIONS: format_number(row.decisions, lang),
@@ -245,12 +250,25 @@ def build_story(report: StatisticsReport) -> list[Flowable]:
     ]
     for note in [*report.notes, translate_in(lang, _SHARE_NOTE)]:
         story.append(Paragraph(escape(note), sheet["small"]))
+    chart = bar_chart(report)
+    if chart is not None:
+        story.append(KeepTogether([
+            Paragraph(escape(translate_in(lang, TITLES[report.by])), sheet["heading"]), chart]))
     return story
 
 
 def pdf_info(report: StatisticsReport) -> DocumentInfo:
     return DocumentInfo(title=f"{report.title} – {report.subtitle}", language=report.language,
                         created=report.created, subject=translate_in(report.language, _SUBJECT))
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\n\r\t]+')
+
+
+def file_name(report: StatisticsReport, fmt: str) -> str:
+    """``Avustustilastot 2026 · Vaasa.pdf``: the title and the filters, safe as a file name."""
+    name = _UNSAFE.sub("-", f"{report.title} {report.subtitle}").strip(" .-")
+    return f"{name}.{fmt}"
 
 
 def write_statistics(report: StatisticsReport, target: Path, fmt: str | None = None) -> None:

@@ -1,6 +1,8 @@
 """A meeting's agenda and minutes as A4 PDFs, in the meeting's language or bilingual (``fi+sv``).
 
-Both render a :class:`~desktop.services.meeting_document.MeetingDocument` and nothing else, so
+The minutes are formal minutes (*pöytäkirja*: decisions by type, signatures, checking, public
+display, rectification instructions) or, for an advisory body, a memo (*muistio*: what was
+discussed and agreed). Both render a :class:`~desktop.services.meeting_document.MeetingDocument` and nothing else, so
 they never touch the database. Fixed labels are translated into the document's language (both
 languages for a bilingual meeting); the codes of roles, presence, item types and action status
 are printed as their labels; the user's texts are printed literally (``<b>`` stays five
@@ -17,9 +19,19 @@ from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph, Table, TableStyle
 
+from desktop.documents import meeting_pdf_text as w
 from desktop.documents import meeting_text as t
-from desktop.documents.document_language import InContext, code_label, label, languages, primary
-from desktop.documents.meeting_pdf_style import WIDTH, bulleted, paragraphs, sheet
+from desktop.documents.document_language import code_label, label, languages, primary
+from desktop.documents.meeting_pdf_decisions import decided
+from desktop.documents.meeting_pdf_legality import appeal, checked, public_display
+from desktop.documents.meeting_pdf_style import (
+    HEADING_ROOM,
+    WIDTH,
+    bulleted,
+    labelled,
+    paragraphs,
+    sheet,
+)
 from desktop.documents.meeting_pdf_tables import (
     actions_table,
     attendance_table,
@@ -41,10 +53,6 @@ from desktop.services.meeting_document import DocItem, MeetingDocument
 from desktop.storage.models.enums import ItemType
 
 _META_LABEL_WIDTH = 34 * mm
-# A heading or a label never ends a page: it needs this much room for itself and a few lines.
-# (Cheaper than keepWithNext, which lays out a text longer than a page twice.)
-_HEADING_ROOM = 45 * mm
-_LABEL_ROOM = 18 * mm
 
 
 def write_agenda(doc: MeetingDocument, path: Path, language: str | None = None) -> None:
@@ -52,63 +60,82 @@ def write_agenda(doc: MeetingDocument, path: Path, language: str | None = None) 
 
     The file is written beside the target and renamed into place; raises ``KnownError`` when it
     cannot be written or the language is unknown."""
-    _write(DocumentKind.AGENDA, doc, Path(path), language)
+    _write(DocumentKind.AGENDA, doc, Path(path), language, public=False)
 
 
-def write_minutes(doc: MeetingDocument, path: Path, language: str | None = None) -> None:
-    """Write the minutes of ``doc`` to ``path``; see :func:`write_agenda`."""
-    _write(DocumentKind.MINUTES, doc, Path(path), language)
+def write_minutes(
+    doc: MeetingDocument, path: Path, language: str | None = None, public: bool = False
+) -> None:
+    """Write the minutes of ``doc`` (a memo when its record kind is ``memo``) to ``path``; see
+    :func:`write_agenda`. ``public`` marks a document redacted by
+    :mod:`desktop.services.meetings.public_version` as the public version."""
+    _write(DocumentKind.MINUTES, doc, Path(path), language, public)
 
 
-def render(kind: DocumentKind, doc: MeetingDocument, language: str | None = None) -> bytes:
+def render(
+    kind: DocumentKind, doc: MeetingDocument, language: str | None = None, public: bool = False
+) -> bytes:
     """The agenda or minutes as PDF bytes, without writing a file."""
     lang = language or doc.language
-    return render_pdf(build_story(kind, doc, lang), _info(kind, doc, lang))
+    return render_pdf(build_story(kind, doc, lang, public), _info(kind, doc, lang))
 
 
-def _write(kind: DocumentKind, doc: MeetingDocument, path: Path, language: str | None) -> None:
+def _write(
+    kind: DocumentKind, doc: MeetingDocument, path: Path, language: str | None, public: bool
+) -> None:
     lang = language or doc.language
-    build_pdf(path, build_story(kind, doc, lang), _info(kind, doc, lang))
+    build_pdf(path, build_story(kind, doc, lang, public), _info(kind, doc, lang))
 
 
 def _info(kind: DocumentKind, doc: MeetingDocument, language: str) -> DocumentInfo:
+    title = w.record_title(kind, doc, language)
     return DocumentInfo(
-        title=f"{doc.body} – {t.title(kind, doc, language)}",
+        title=f"{doc.body} – {title}",
         language=language,
         created=dt.date.today(),
-        subject=label(language, t.TITLES[kind]),
+        subject=title.rsplit(" ", 1)[0],
     )
 
 
-def build_story(kind: DocumentKind, doc: MeetingDocument, language: str) -> list[Flowable]:
-    """The document's flowables: the header, who is invited or was there, the items, and in
-    the minutes the signature lines and the approval."""
+def build_story(
+    kind: DocumentKind, doc: MeetingDocument, language: str, public: bool = False
+) -> list[Flowable]:
+    """The document's flowables: the header, who is invited or was there, the items; formal
+    minutes end with the signature lines, the checking, the approval, the public display and
+    the rectification instructions, a memo with its items."""
     languages(language)  # an unknown language fails before any layout
     styles = sheet()
     minutes = kind == DocumentKind.MINUTES
-    story: list[Flowable] = _header(kind, doc, language, styles)
+    memo = minutes and w.is_memo(doc)
+    story: list[Flowable] = header(w.record_title(kind, doc, language), doc, language, styles)
+    if public:
+        story.append(Paragraph(escape(label(language, w.PUBLIC_VERSION)), styles["public_notice"]))
     if doc.attendees:
-        heading = t.ATTENDANCE if minutes else t.INVITED
+        heading = (w.PARTICIPANTS if memo else t.ATTENDANCE) if minutes else t.INVITED
         story.append(Paragraph(escape(label(language, heading)), styles["section_heading"]))
         table = attendance_table if minutes else invited_table
         story.append(table(doc.attendees, language, styles))
     for item in doc.items:
-        story += _item(item, minutes, language, styles)
-    if minutes:
+        story += memo_item(item, language, styles) if memo else item_story(
+            item, minutes, language, styles)
+    if minutes and not memo:
         story += signatures(doc.chair, doc.secretary, doc.minute_checkers, language, styles)
+        story += checked(doc, language, styles)
         if doc.approved_on is not None:
             date = format_date(doc.approved_on, primary(language))
             text = label(language, t.APPROVED_ON, date=date)
             story.append(Paragraph(escape(text), styles["notice"]))
+    if minutes:
         bullet = styles["bullet_text"]
         corrections = [p for c in doc.corrections for p in bulleted(c, bullet)]
-        story += _block(t.CORRECTIONS, corrections, language, styles)
+        story += labelled(t.CORRECTIONS, corrections, language, styles)
+    if minutes and not memo:
+        story += public_display(doc, language, styles)
+        story += appeal(doc, doc.items, language, styles)  # the last section, as the law has it
     return story
 
 
-def _header(
-    kind: DocumentKind, doc: MeetingDocument, language: str, styles: StyleSheet1
-) -> list[Flowable]:
+def header(title: str, doc: MeetingDocument, language: str, styles: StyleSheet1) -> list[Flowable]:
     """The body, the title with the meeting's number, then time, place and online link."""
     rows: list[list[object]] = [
         [Paragraph(escape(label(language, t.TIME)), styles["cell_bold"]),
@@ -141,7 +168,7 @@ def _header(
     )
     return [
         Paragraph(escape(doc.body), styles["body_name"]),
-        Paragraph(escape(t.title(kind, doc, language)), styles["doc_title"]),
+        Paragraph(escape(title), styles["doc_title"]),
         details,
     ]
 
@@ -174,20 +201,40 @@ def _meta(item: DocItem, language: str) -> str:
     return " · ".join(parts)
 
 
-def _block(
-    heading: str | InContext, texts: list[Flowable], language: str, styles: StyleSheet1
-) -> list[Flowable]:
-    """A labelled part of an item (background, proposal, decision ...); nothing when empty."""
-    if not texts:
-        return []
-    label_paragraph = Paragraph(escape(label(language, heading)), styles["label"])
-    return [CondPageBreak(_LABEL_ROOM), label_paragraph, *texts]
-
-
-def _item(item: DocItem, minutes: bool, language: str, styles: StyleSheet1) -> list[Flowable]:
+def item_story(item: DocItem, minutes: bool, language: str, styles: StyleSheet1) -> list[Flowable]:
+    """An item of the agenda (``minutes`` false) or of formal minutes."""
     text, bullet = styles["text"], styles["bullet_text"]
+    story = _item_top(item, language, styles)
+    story += labelled(t.BACKGROUND, paragraphs(item.background, text), language, styles)
+    story += labelled(t.PROPOSAL, paragraphs(item.proposal, text), language, styles)
+    if minutes:
+        story += labelled(t.DISCUSSION, paragraphs(item.discussion, text), language, styles)
+        story += decided(item, language, styles)
+        if item.workshop:
+            story += labelled(t.WORKSHOP_RESULTS, [workshop_table(item.workshop, language, styles)],
+                              language, styles)  # fmt: skip
+        corrections = [p for c in item.corrections for p in bulleted(c, bullet)]
+        story += labelled(t.CORRECTIONS, corrections, language, styles)
+    return story + _item_end(item, language, styles)
+
+
+def memo_item(item: DocItem, language: str, styles: StyleSheet1) -> list[Flowable]:
+    """An item of a memo: what was discussed and what was agreed, without the decision's
+    formalities."""
+    text = styles["text"]
+    story = _item_top(item, language, styles)
+    story += labelled(t.BACKGROUND, paragraphs(item.background, text), language, styles)
+    story += labelled(w.DISCUSSED, paragraphs(item.discussion, text), language, styles)
+    story += labelled(w.AGREED, paragraphs(item.decision, text), language, styles)
+    if item.workshop:
+        story += labelled(t.WORKSHOP_RESULTS, [workshop_table(item.workshop, language, styles)],
+                          language, styles)  # fmt: skip
+    return story + _item_end(item, language, styles)
+
+
+def _item_top(item: DocItem, language: str, styles: StyleSheet1) -> list[Flowable]:
     story: list[Flowable] = [
-        CondPageBreak(_HEADING_ROOM),
+        CondPageBreak(HEADING_ROOM),
         *_item_heading(item, styles),
         Paragraph(escape(_meta(item, language)), styles["item_meta"]),
     ]
@@ -195,22 +242,16 @@ def _item(item: DocItem, minutes: bool, language: str, styles: StyleSheet1) -> l
         sections = ", ".join(t.section(n) for n in item.postponed_from)
         earlier = label(language, t.EARLIER, sections=sections)
         story.append(Paragraph(escape(earlier), styles["item_meta"]))
-    story += _block(t.BACKGROUND, paragraphs(item.background, text), language, styles)
-    story += _block(t.PROPOSAL, paragraphs(item.proposal, text), language, styles)
-    if minutes:
-        story += _block(t.DISCUSSION, paragraphs(item.discussion, text), language, styles)
-        story += _block(t.DECISION, paragraphs(item.decision, text), language, styles)
-        story += _block(t.VOTING, paragraphs(item.votes, text), language, styles)
-        dissents = [p for dissent in item.dissents for p in bulleted(dissent, bullet)]
-        story += _block(t.DISSENTS, dissents, language, styles)
-        if item.workshop:
-            story += _block(t.WORKSHOP_RESULTS, [workshop_table(item.workshop, language, styles)],
-                            language, styles)  # fmt: skip
-        corrections = [p for c in item.corrections for p in bulleted(c, bullet)]
-        story += _block(t.CORRECTIONS, corrections, language, styles)
-    if item.actions:  # in the agenda too: open actions are carried to the next meeting
-        story += _block(t.ACTIONS, [actions_table(item.actions, language, styles)],
-                        language, styles)  # fmt: skip
-    files = [p for name in item.attachments for p in bulleted(name, bullet)]
-    story += _block(t.ATTACHMENTS, files, language, styles)
+    if item.confidential_basis:
+        confidential = label(language, w.CONFIDENTIAL, basis=item.confidential_basis)
+        story.append(Paragraph(escape(confidential), styles["confidential"]))
     return story
+
+
+def _item_end(item: DocItem, language: str, styles: StyleSheet1) -> list[Flowable]:
+    story: list[Flowable] = []
+    if item.actions:  # in the agenda too: open actions are carried to the next meeting
+        story += labelled(t.ACTIONS, [actions_table(item.actions, language, styles)],
+                          language, styles)  # fmt: skip
+    files = [p for name in item.attachments for p in bulleted(name, styles["bullet_text"])]
+    return story + labelled(t.ATTACHMENTS, files, language, styles)

@@ -6,8 +6,9 @@ import re
 
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, TableStyle
 
+from desktop.documents.document_language import InContext, label
 from desktop.documents.pdf_common import (
     ACCENT,
     FONT,
@@ -25,6 +26,11 @@ from desktop.documents.pdf_common import (
 WIDTH = FRAME_WIDTH - 12
 INDENT = 20 * mm  # the § column: an item's texts start here
 TEXT_WIDTH = WIDTH - INDENT
+
+# A heading or a label never ends a page: it needs this much room for itself and a few lines.
+# (Cheaper than keepWithNext, which lays out a text longer than a page twice.)
+HEADING_ROOM = 45 * mm
+LABEL_ROOM = 18 * mm
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
@@ -95,6 +101,10 @@ def sheet() -> StyleSheet1:
         )
     )
     result.add(ParagraphStyle("text", parent=body, leftIndent=INDENT, spaceAfter=1.5 * mm))
+    result.add(ParagraphStyle("text_bold", parent=result["text"], fontName=FONT_BOLD))
+    result.add(
+        ParagraphStyle("confidential", parent=result["item_meta"], fontName=FONT_BOLD, textColor=INK)
+    )
     result.add(
         ParagraphStyle(
             "bullet_text",
@@ -102,6 +112,20 @@ def sheet() -> StyleSheet1:
             leftIndent=INDENT + 4 * mm,
             firstLineIndent=-4 * mm,
             spaceAfter=0.8 * mm,
+        )
+    )
+    # The end sections run the full width, without the § column.
+    result.add(ParagraphStyle("body_bold", parent=body, fontName=FONT_BOLD, spaceAfter=1 * mm))
+    result.add(ParagraphStyle("public_notice", parent=result["body_bold"], textColor=ACCENT,
+                              spaceBefore=2 * mm))
+    result.add(ParagraphStyle("body_text", parent=body, spaceBefore=1.5 * mm, spaceAfter=1 * mm))
+    result.add(ParagraphStyle("label_flush", parent=result["label"], leftIndent=0))
+    result.add(
+        ParagraphStyle(
+            "bullet_text_flush",
+            parent=result["bullet_text"],
+            leftIndent=4 * mm,
+            firstLineIndent=-4 * mm,
         )
     )
     result.add(ParagraphStyle("notice", parent=body, fontName=FONT_BOLD, spaceBefore=6 * mm))
@@ -132,6 +156,16 @@ def bulleted(text: str, style: ParagraphStyle) -> list[Paragraph]:
     if parts:
         parts[0] = "• " + parts[0]
     return [Paragraph(part, style) for part in parts]
+
+
+def labelled(
+    heading: str | InContext, texts: list[Flowable], language: str, sheet: StyleSheet1
+) -> list[Flowable]:
+    """A labelled part of an item (background, proposal, decision ...); nothing when empty."""
+    if not texts:
+        return []
+    label_paragraph = Paragraph(escape(label(language, heading)), sheet["label"])
+    return [CondPageBreak(LABEL_ROOM), label_paragraph, *texts]
 
 
 def grid(header: bool = True) -> TableStyle:

@@ -133,7 +133,7 @@ def workshop_table(points: Sequence[DocWorkshopPoint], language: str, sheet: Sty
     return table
 
 
-def _signature_row(people: Sequence[tuple[str, str]], sheet: StyleSheet1) -> Table:
+def signature_row(people: Sequence[tuple[str, str]], sheet: StyleSheet1) -> Table:
     """One or two signature lines side by side, each with a name (and a role) beneath."""
     column = (WIDTH - 16 * mm) / 2
     under: list[object] = []
@@ -161,6 +161,22 @@ def _signature_row(people: Sequence[tuple[str, str]], sheet: StyleSheet1) -> Tab
     return table
 
 
+def place_and_date(language: str, sheet: StyleSheet1) -> Table:
+    """"Place and date" and a line to write them on."""
+    place = Table(
+        [[_cell(label(language, t.PLACE_AND_DATE), sheet["sign_label"]), ""]],
+        colWidths=(40 * mm, WIDTH / 2 - 32 * mm),
+        rowHeights=[12 * mm],
+        hAlign="LEFT",
+    )
+    place.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("LINEBELOW", (1, 0), (1, 0), 0.6, INK),
+    ]))  # fmt: skip
+    return place
+
+
 def signatures(
     chair: str,
     secretary: str,
@@ -176,24 +192,13 @@ def signatures(
     ]
     block: list[Flowable] = [
         Paragraph(escape(label(language, t.SIGNATURES)), sheet["section_heading"]),
-        _signature_row(roles, sheet),
+        signature_row(roles, sheet),
         Paragraph(escape(label(language, t.MINUTE_CHECKERS)), sheet["section_heading"]),
         Paragraph(escape(label(language, t.CHECKED)), sheet["body"]),
         Spacer(1, 3 * mm),
     ]
-    place = Table(
-        [[_cell(label(language, t.PLACE_AND_DATE), sheet["sign_label"]), ""]],
-        colWidths=(40 * mm, WIDTH / 2 - 32 * mm),
-        rowHeights=[12 * mm],
-        hAlign="LEFT",
-    )
-    place.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("LINEBELOW", (1, 0), (1, 0), 0.6, INK),
-    ]))  # fmt: skip
-    block.append(place)
+    block.append(place_and_date(language, sheet))
     names = list(checkers) or ["", ""]
     for start in range(0, len(names), 2):
-        block.append(_signature_row([(name, "") for name in names[start : start + 2]], sheet))
+        block.append(signature_row([(name, "") for name in names[start : start + 2]], sheet))
     return [KeepTogether(block)]

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
-from desktop.i18n import N_, _
+from desktop.i18n import LANGUAGES, N_, _
 from desktop.services.records import live, live_organisation, live_person
 from desktop.storage.models import Activity, ContactPerson, Interaction, Municipality, Organisation
 from desktop.storage.models.enums import InteractionKind, OrganisationStatus
@@ -29,8 +29,9 @@ from desktop.storage.tracking import Changes
 ACTIVITY_FIELDS = frozenset({
     "title", "description", "target_group", "municipalities", "when",
     "free_of_charge", "open_to_all", "accessible", "contact_id", "published",
+    "language", "title_translation",
 })  # fmt: skip
-_TEXT_FIELDS = ("title", "description", "target_group", "when")
+_TEXT_FIELDS = ("title", "description", "target_group", "when", "title_translation")
 _FLAGS = ("free_of_charge", "open_to_all", "accessible", "published")
 
 
@@ -48,6 +49,8 @@ def _clean(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
             values[name] = bool(values[name])
     if "title" in values and not values["title"]:
         raise ValidationError(_("An activity needs a title."))
+    if "language" in values and values["language"] not in LANGUAGES:
+        raise ValidationError(_("Unknown language: {code}").format(code=values["language"]))
     if "municipalities" in values:
         codes = list(dict.fromkeys(values["municipalities"] or []))
         known = set(session.scalars(select(Municipality.code).where(Municipality.code.in_(codes))))

@@ -78,7 +78,8 @@ def _features(activity: Activity, language: str) -> list[str]:
 
 def _contact(activity: Activity) -> str:
     person = activity.contact
-    if person is None or person.deleted:
+    # A printed list goes to residents: only a person who agreed to be named in public is shown.
+    if person is None or person.deleted or not person.public:
         return ""
     parts = (person.name, person.email, person.phone)
     return ", ".join(part.strip() for part in parts if part and part.strip())

@@ -424,7 +424,23 @@ def evidence_lines(session: Session, item: ChecklistItem, language: str) -> list
         call = session.get(GrantCall, item.evidence_grant_call_id)
         if call is not None:
             lines.append(translate_in(language, N_("Grant call: {name}")).format(name=call.name))
-    return lines
+    return lines + automatic_evidence(session, item, language)
+
+
+def automatic_evidence(session: Session, item: ChecklistItem, language: str) -> list[str]:
+    """Evidence the app computes for a step from its own data (the liaison network's gaps)."""
+    from desktop.services import network
+
+    if item.template_key != network.CHECKLIST_STEP:
+        return []
+    checklist = session.get(Checklist, item.checklist_id)
+    today = dt.date.today()
+    # A past year's checklist shows the network as it stood at the end of that year; a
+    # municipality's checklist only that municipality.
+    if checklist is not None and checklist.year is not None and checklist.year < today.year:
+        today = dt.date(checklist.year, 12, 31)
+    return network.gap_evidence(session, language, today,
+                                checklist.municipality_code if checklist is not None else None)
 
 
 @dataclass(frozen=True)

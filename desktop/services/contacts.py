@@ -31,7 +31,7 @@ from desktop.storage.tracking import Changes
 # What a caller may set on a person; the role belongs to the link with one organisation.
 PERSON_FIELDS = frozenset({
     "name", "email", "phone", "preferred_language", "retention_basis", "retained_since",
-    "last_contact",
+    "last_contact", "public",
 })  # fmt: skip
 _TEXT_FIELDS = ("name", "email", "phone", "retention_basis")
 _DATE_FIELDS = ("retained_since", "last_contact")
@@ -109,6 +109,8 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
             values[name] = str(values[name] or "").strip()
     if "email" in values:
         values["email"] = check_email(values["email"])[0]
+    if "public" in values:
+        values["public"] = bool(values["public"])
     for name in _DATE_FIELDS:
         value = values.get(name)
         if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):

@@ -160,18 +160,19 @@ def _build(session: Session, meeting_id: uuid.UUID, language: str | None) -> Mee
 
     from sqlalchemy import select
 
-    from desktop.services.meetings import actions, bodies, minutes, workshop
-    from desktop.services.meetings.common import get_meeting, live_items
+    from desktop.services.meetings import actions, bodies, decisions, legality, minutes, workshop
+    from desktop.services.meetings.common import get_meeting, kind_of, live_items
     from desktop.services.meetings.template import TITLE_JOINER, languages_of
     from desktop.storage.models import (
         ActionItem,
         Attachment,
         ContactPerson,
+        Disqualification,
         DissentingOpinion,
         ItemAttachment,
         WorkshopPoint,
     )
-    from desktop.storage.models.enums import MemberRole
+    from desktop.storage.models.enums import DecisionType, MemberRole
 
     meeting = get_meeting(session, meeting_id)
     lang = language or meeting.language
@@ -203,6 +204,8 @@ def _build(session: Session, meeting_id: uuid.UUID, language: str | None) -> Mee
     dissents = by_item(DissentingOpinion, DissentingOpinion.created_at)
     decided = by_item(ActionItem, ActionItem.created_at)
     points = by_item(WorkshopPoint)
+    disqualified = by_item(Disqualification, Disqualification.created_at)
+    record_kind = kind_of(meeting)
     corrections = defaultdict(list)
     for row in minutes.corrections(session, meeting.id):
         corrections[row.item_id].append(minutes.correction_text(row, lang))
@@ -237,6 +240,14 @@ def _build(session: Session, meeting_id: uuid.UUID, language: str | None) -> Mee
             ),
             corrections=tuple(corrections[item.id]),
             postponed_from=tuple(int(n) for n in item.postponed_from),
+            decision_type=item.decision_type,
+            amendment=item.amendment if item.decision_type == DecisionType.AMENDED else "",
+            vote=_vote(item.vote),
+            disqualified=tuple(DocDisqualification(name=d.member_name, reason=d.reason,
+                                                   left_room=d.left_room)
+                               for d in disqualified[item.id]),
+            appealable=decisions.is_appealable(item, meeting),
+            confidential_basis=item.confidential_basis,
         ))
 
     recorded = minutes.attendance(session, meeting.id)
@@ -288,4 +299,35 @@ def _build(session: Session, meeting_id: uuid.UUID, language: str | None) -> Mee
         organiser_email=organiser,
         attendee_emails=tuple(invited),
         corrections=tuple(corrections[None]),
+        **_legality(meeting, record_kind, lang, legality),
     )
+
+
+def _vote(stored: dict) -> DocVote | None:
+    if not stored or not stored.get("proposals"):
+        return None
+    return DocVote(
+        proposals=tuple(DocProposal(text=p["text"], proposer=p.get("proposer", ""),
+                                    seconder=p.get("seconder", ""), votes=p.get("votes"))
+                        for p in stored["proposals"]),
+        roll_call=tuple((name, int(choice)) for name, choice in stored.get("roll_call", [])),
+        result=stored.get("result", ""),
+    )
+
+
+def _legality(meeting, record_kind: str, language: str, legality) -> dict:  # noqa: ANN001
+    """The legality block; a memo has none."""
+    if record_kind != "minutes":
+        return {"record_kind": record_kind}
+    deadline = legality.appeal_deadline(meeting.notice_date)
+    first = language.split("+")[0]
+    return {
+        "record_kind": record_kind,
+        "checked": tuple(legality.checks(meeting)),
+        "display_date": meeting.display_date,
+        "display_place": meeting.display_place,
+        "notice_date": meeting.notice_date,
+        "appeal_deadline": deadline,
+        "appeal_authority": legality.authority_of(meeting.body, first),
+        "appeal_text": legality.appeal_text(meeting.body, language, deadline),
+    }

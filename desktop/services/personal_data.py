@@ -33,6 +33,7 @@ from desktop.storage.models import (
     Body,
     BodyMember,
     ContactPerson,
+    LiaisonRole,
     Organisation,
     Representation,
 )
@@ -244,6 +245,7 @@ def erase_person(store: Store, person_id: uuid.UUID) -> Changes:
         person.email = ""
         person.phone = ""
         person.retention_basis = ""
+        person.public = False
         person.retained_since = None
         person.last_contact = None
         person.deleted = True
@@ -268,6 +270,11 @@ def erase_person(store: Store, person_id: uuid.UUID) -> Changes:
         # since approved minutes are the body's official record.
         for action in session.scalars(select(ActionItem).where(ActionItem.owner_person_id == person_id)):
             action.owner_person_id = None
+        # A liaison role names the person: it goes, and the network shows the gap again.
+        for role in session.scalars(
+            select(LiaisonRole).where(LiaisonRole.contact_id == person_id, LiaisonRole.deleted.is_(False))
+        ):
+            role.deleted = True
         # A sync conflict keeps both values of a field: the person's old ones go too.
         forget_record(session, "contact_person", person_id)
         # The tracking hook audits the erasure itself (old values included) at the flush:

@@ -23,7 +23,7 @@ from desktop.services.identifiers import (
 from desktop.services.vocabulary import label_in
 from desktop.storage import listing, search
 from desktop.storage.models import Municipality, Organisation
-from desktop.storage.models.enums import OrganisationStatus, Sector
+from desktop.storage.models.enums import OrganisationKind, OrganisationStatus, Sector
 from desktop.storage.store import Store
 from desktop.storage.tracking import Changes
 
@@ -44,6 +44,8 @@ class OrganisationRow:
     sector_codes: tuple[str, ...] = ()
     language_codes: tuple[str, ...] = ()
     status_code: str = ""
+    kind: str = ""  # "Municipality", "Parish"… in the user's language
+    kind_code: str = OrganisationKind.ORGANISATION
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,12 @@ class Filters:
     sector: str = ""
     language: str = ""  # a language the organisation works in
     status: str = ""
+    # An OrganisationKind code, or PUBLIC_PARTNERS for every kind but organisations. The view
+    # starts with every kind: an officer looking for a name should find it, whatever it is.
+    kind: str = ""
 
+
+PUBLIC_PARTNERS = listing.PUBLIC_PARTNERS
 
 # The register view's columns that sort, in the view's order.
 SORT_COLUMNS = listing.SORT_COLUMNS
@@ -120,6 +127,7 @@ def _where(session: Session, query: RegisterQuery) -> listing.Where:
         sector=chosen.sector,
         language=chosen.language,
         status=chosen.status,
+        kind=chosen.kind,
     )
 
 
@@ -136,6 +144,7 @@ def _order(query: RegisterQuery) -> listing.Order:
         language=query.language,
         sector_ranks=_ranks(Sector, query.language) if query.sort == "sectors" else None,
         status_ranks=_ranks(OrganisationStatus, query.language) if query.sort == "status" else None,
+        kind_ranks=_ranks(OrganisationKind, query.language) if query.sort == "kind" else None,
     )
 
 
@@ -153,6 +162,8 @@ def _row(item: listing.ListedOrganisation, language: str) -> OrganisationRow:
         sector_codes=item.sectors,
         language_codes=item.languages,
         status_code=item.status,
+        kind=label_in(language, OrganisationKind, item.kind),
+        kind_code=item.kind,
     )
 
 
@@ -203,7 +214,7 @@ def _municipality_names(session: Session, language: str) -> dict[str, str]:
 FIELDS = (
     "name_fi", "name_sv", "abbreviation", "form", "business_id", "register_number",
     "domicile_code", "sectors", "languages", "website", "email", "phone", "postal_address",
-    "description", "status", "notes",
+    "description", "status", "notes", "kind",
 )
 
 
@@ -247,6 +258,8 @@ def field_errors(fields: dict[str, Any]) -> dict[str, str]:
         reason = check(str(fields.get(name, "")))[1]
         if reason:
             errors[name] = reason
+    if fields.get("kind", OrganisationKind.ORGANISATION) not in set(OrganisationKind):
+        errors["kind"] = _("Unknown kind: {code}").format(code=fields["kind"])
     return errors
 
 

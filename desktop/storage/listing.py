@@ -29,7 +29,10 @@ from desktop.storage.models.enums import Sector
 TABLE = "organisation_listing"
 
 # The view's sortable columns, in the order the view shows them.
-SORT_COLUMNS = ("name", "other_name", "business_id", "domicile", "sectors", "status")
+SORT_COLUMNS = ("name", "other_name", "business_id", "domicile", "sectors", "status", "kind")
+
+# The kind filter's value for every public partner (any kind but an organisation).
+PUBLIC_PARTNERS = "public"
 
 # Each sector as one letter, in enum order, so that a list of sectors sorts by its labels: the
 # query maps the letters to the ranks of the labels in the user's language (``_sectors_order``).
@@ -43,7 +46,7 @@ _AFTER_Z = str.maketrans({"{": "!", "|": "!", "}": "!", "~": "!",
 
 _COLUMNS = ("id", "org_id", "name_fi", "name_sv", "business_id", "domicile_code", "status",
             "sectors", "languages", "sector_order", "name_key_fi", "name_key_sv", "other_key_fi",
-            "other_key_sv", "domicile_key_fi", "domicile_key_sv")
+            "other_key_sv", "domicile_key_fi", "domicile_key_sv", "kind")
 _INSERT = f"INSERT INTO {TABLE} ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 
 
@@ -98,6 +101,7 @@ def listing_row(row: Mapping[str, Any], listing_id: int,
         "other_key_sv": sort_key(pairs["sv"][1]),
         "domicile_key_fi": sort_key(domicile[0]),
         "domicile_key_sv": sort_key(domicile[1]),
+        "kind": row.get("kind") or "organisation",
     }
 
 
@@ -140,10 +144,11 @@ class Where:
     sector: str = ""
     language: str = ""
     status: str = ""
+    kind: str = ""  # an OrganisationKind code, or PUBLIC_PARTNERS
 
     @property
     def filters(self) -> bool:
-        return bool(self.municipality or self.sector or self.language or self.status)
+        return bool(self.municipality or self.sector or self.language or self.status or self.kind)
 
     def sql(self, walk: bool = False) -> tuple[str, dict[str, Any]]:
         """The WHERE clause and its parameters. ``walk``: keep SQLite from looking the search's
@@ -164,6 +169,11 @@ class Where:
         if self.status:
             clauses.append("l.status = :f_status")
             params["f_status"] = self.status
+        if self.kind == PUBLIC_PARTNERS:
+            clauses.append("l.kind <> 'organisation'")
+        elif self.kind:
+            clauses.append("l.kind = :f_kind")
+            params["f_kind"] = self.kind
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -180,6 +190,7 @@ class Order:
     language: str = "fi"
     sector_ranks: Mapping[str, int] | None = None
     status_ranks: Mapping[str, int] | None = None
+    kind_ranks: Mapping[str, int] | None = None
 
     def sql(self) -> str:
         names = names_language(self.language)
@@ -196,6 +207,8 @@ class Order:
             keys = [_sectors_order(self.sector_ranks or {}), name]
         elif self.column == "status":
             keys = [_ranked("l.status", self.status_ranks or {}), name]
+        elif self.column == "kind":
+            keys = [_ranked("l.kind", self.kind_ranks or {}), name]
         else:
             raise ValueError(f"not a sortable column: {self.column}")
         direction = " DESC" if self.descending else ""
@@ -221,7 +234,7 @@ def _sectors_order(ranks: Mapping[str, int]) -> str:
 
 _SELECT = (
     "SELECT l.id, l.org_id, l.name_fi, l.name_sv, l.business_id, l.domicile_code, m.name_fi, "
-    f"m.name_sv, l.sectors, l.languages, l.status FROM {TABLE} l "
+    f"m.name_sv, l.sectors, l.languages, l.status, l.kind FROM {TABLE} l "
     "LEFT JOIN municipality m ON m.code = l.domicile_code"
 )
 # Below this many matches a search's rows are sorted; above it, walking the name index until a
@@ -243,6 +256,7 @@ class ListedOrganisation:
     sectors: tuple[str, ...]
     languages: tuple[str, ...]
     status: str
+    kind: str = "organisation"
 
 
 def page(session: Session, where: Where, order: Order, offset: int, limit: int
@@ -257,9 +271,10 @@ def page(session: Session, where: Where, order: Order, offset: int, limit: int
     found = {
         listing_id: ListedOrganisation(
             org_id, name_fi, name_sv, business_id, domicile_code or "", domicile_fi or "",
-            domicile_sv or "", tuple(json.loads(sectors)), tuple(json.loads(languages)), status)
+            domicile_sv or "", tuple(json.loads(sectors)), tuple(json.loads(languages)), status,
+            kind)
         for (listing_id, org_id, name_fi, name_sv, business_id, domicile_code, domicile_fi,
-             domicile_sv, sectors, languages, status) in rows
+             domicile_sv, sectors, languages, status, kind) in rows
     }
     return [found[listing_id] for listing_id in ids if listing_id in found]
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import text
@@ -27,12 +28,12 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import LANGUAGES, translate_in
 from desktop.storage import listing
-from desktop.storage.models.enums import LABELS, Sector
-from desktop.storage.tracking import Changes
+from desktop.storage.models.enums import LABELS, OrganisationKind, Sector
+from desktop.storage.tracking import Changes, cycle_collection_paused
 
 TABLE = "organisation_search"
 # Bump when the document's or the listing's contents change: the store then rebuilds both at start.
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 META_KEY = "search.index_version"
 ALPHABET_KEY = "search.alphabet"
 _TRIGRAM = 3
@@ -42,7 +43,7 @@ _CHUNK = 2000
 # The organisations' columns a document and a listing row are made of (ids as stored: hex).
 _ORGANISATIONS = (
     "SELECT rowid AS row_number, id, name_fi, name_sv, abbreviation, business_id, register_number, domicile_code, "
-    "active_municipalities, sectors, languages, status FROM organisation WHERE deleted = 0"
+    "active_municipalities, sectors, languages, status, kind FROM organisation WHERE deleted = 0"
 )
 _JSON_COLUMNS = ("active_municipalities", "sectors", "languages")
 _IDS = "SELECT value FROM json_each(:ids)"
@@ -66,6 +67,13 @@ class _Context:
                 text("SELECT code, name_fi, name_sv FROM municipality"))
         }
         self.sectors = _sector_labels()
+        # A public partner is found by its kind too ("kunta", "församling"); organisations
+        # are most of the register, and "organisation" in every document would find them all.
+        self.kinds = {
+            kind.value: " ".join(translate_in(lang, LABELS[(OrganisationKind, kind.value)])
+                                 for lang in LANGUAGES)
+            for kind in OrganisationKind if kind != OrganisationKind.ORGANISATION
+        }
 
     def place(self, code: str | None) -> str:
         return " ".join(self.municipalities.get(code or "", ()))
@@ -110,17 +118,51 @@ def _document(org: dict[str, Any], context: _Context, texts: list[str]) -> str:
              org["register_number"], context.place(org["domicile_code"]),
              *(context.place(code) for code in org["active_municipalities"]),
              *(context.sectors.get(code, code) for code in org["sectors"]),
+             context.kinds.get(org.get("kind") or "", ""),
              *texts]
     # Each text once (the domicile is usually among the active municipalities too); the final
     # space lets a two-character word at the end be found as a trigram.
     return " ".join(dict.fromkeys(p.casefold() for p in parts if p)) + " "
 
 
-def _all_organisations(session: Session) -> Iterator[list[dict[str, Any]]]:
+def _all_organisations(session: Session) -> Iterator[tuple[list[dict[str, Any]],
+                                                           dict[str, list[str]]]]:
+    """Every organisation (not deleted) with its texts, in chunks of ``_CHUNK``.
+
+    The texts come in the same query, gathered per organisation through the organisation_id
+    indexes: one pass, where looking them up by lists of ids costs three times as much."""
     after = 0
-    while chunk := _organisations(session, None, after):
+    parsed: dict[str, list[str]] = {}  # the few distinct lists of codes, each read once
+    while True:
+        result = session.execute(text(
+            "SELECT o.*, (SELECT json_group_array(p.name) FROM representation r "
+            "JOIN contact_person p ON p.id = r.contact_id WHERE r.organisation_id = o.id "
+            "AND r.deleted = 0 AND p.deleted = 0) AS _contacts, (SELECT json_group_array(a.title) "
+            "FROM activity a WHERE a.organisation_id = o.id AND a.deleted = 0) AS _titles "
+            f"FROM ({_ORGANISATIONS} AND rowid > :after ORDER BY rowid LIMIT :n) o "
+            "ORDER BY o.row_number"), {"after": after, "n": _CHUNK})
+        names = list(result.keys())
+        chunk, texts = [], {}
+        for row in result:
+            org = dict(zip(names, row, strict=True))
+            for name in _JSON_COLUMNS:
+                value = org[name]
+                if not value:
+                    org[name] = []
+                else:
+                    if value not in parsed:
+                        parsed[value] = json.loads(value)
+                    org[name] = parsed[value]
+            contacts, titles = org.pop("_contacts"), org.pop("_titles")
+            found = (json.loads(contacts) if contacts != "[]" else []) + \
+                (json.loads(titles) if titles != "[]" else [])
+            if found:
+                texts[org["id"]] = found
+            chunk.append(org)
+        if not chunk:
+            return
         after = chunk[-1]["row_number"]
-        yield chunk
+        yield chunk, texts
 
 
 def reindex(session: Session, ids: Iterable[uuid.UUID] | None = None) -> None:
@@ -128,15 +170,18 @@ def reindex(session: Session, ids: Iterable[uuid.UUID] | None = None) -> None:
 
     Organisations that are deleted (or unknown) leave both.
     """
+    hex_ids = None if ids is None else list(dict.fromkeys(org_id.hex for org_id in ids))
+    if hex_ids is not None and _many(session, len(hex_ids)):
+        hex_ids = None  # one pass over everything is quicker than looking each one up
     writer = _Writer(session)
-    if ids is None:
+    if hex_ids is None:
         session.execute(text(f"DELETE FROM {TABLE}"))
         session.execute(text(f"DELETE FROM {listing.TABLE}"))
         writer.next_id = 1
-        for chunk in _all_organisations(session):
-            writer.write(chunk, {})
+        with _large_segments(session), cycle_collection_paused():
+            for chunk, texts in _all_organisations(session):
+                writer.write(chunk, {}, texts)
     else:
-        hex_ids = list(dict.fromkeys(org_id.hex for org_id in ids))
         for start in range(0, len(hex_ids), _CHUNK):
             part = hex_ids[start:start + _CHUNK]
             # An organisation keeps its listing id (its document's rowid); deleted ones leave.
@@ -159,10 +204,12 @@ class _Writer:
         self.known = alphabet(session)
         self.alphabet = set(self.known)
 
-    def write(self, orgs: list[dict[str, Any]], listing_ids: dict[str, int]) -> None:
+    def write(self, orgs: list[dict[str, Any]], listing_ids: dict[str, int],
+              texts: dict[str, list[str]] | None = None) -> None:
         if not orgs:
             return
-        texts = _texts(self.session, [org["id"] for org in orgs])
+        if texts is None:
+            texts = _texts(self.session, [org["id"] for org in orgs])
         rows, docs = [], []
         for org in orgs:
             listing_id = listing_ids.get(org["id"])
@@ -192,8 +239,59 @@ def alphabet(session: Session) -> str:
     return value or ""
 
 
+def refresh(session: Session, changes: Changes) -> None:
+    """Bring the index and listing up to date with ``changes`` now rather than at the end of
+    the operation (a bulk import, under its large page cache); the operation's own update then
+    finds nothing left to do, unless more changes follow. When the changes are many for the
+    size of the register, everything is rebuilt: one pass over the tables is quicker than
+    looking up each changed record's organisations.
+    """
+    changed = sum(len(ids) for kind in ("inserted", "updated", "deleted")
+                  for table, ids in getattr(changes, kind).items() if table in _INDEXED_TABLES)
+    if _many(session, changed):
+        reindex(session)
+    else:
+        touched = affected_organisations(session, changes)
+        if touched:
+            reindex(session, touched)
+    session.info[_FRESH] = (changes, changes.version)
+
+
+# The tables a document is made of; past 1/_REBUILD_SHARE of the organisations' count of
+# their records changed (and at least _REBUILD_FLOOR), ``refresh`` rebuilds everything.
+_INDEXED_TABLES = frozenset({"organisation", "activity", "representation", "contact_person"})
+_REBUILD_SHARE = 4
+_REBUILD_FLOOR = _CHUNK
+_FRESH = "search.fresh"  # session.info: the changes (and their version) the index reflects
+
+
+def _many(session: Session, count: int) -> bool:
+    """Is ``count`` (organisations or records changed) enough to rebuild everything?"""
+    return count >= _REBUILD_FLOOR and count * _REBUILD_SHARE >= int(
+        session.execute(text("SELECT count(*) FROM organisation")).scalar_one())
+
+
+# FTS5 writes its pending terms out as a new segment each time they fill this many bytes
+# (1 MiB by default), and merges the segments as it goes; a rebuild writes fewer, larger ones.
+_REBUILD_HASH_BYTES = 64 << 20
+
+
+@contextmanager
+def _large_segments(session: Session) -> Iterator[None]:
+    config = f"{TABLE}_config"
+    previous = session.execute(text(f"SELECT v FROM {config} WHERE k = 'hashsize'")).scalar()
+    set_size = text(f"INSERT INTO {TABLE} ({TABLE}, rank) VALUES ('hashsize', :size)")
+    session.execute(set_size, {"size": _REBUILD_HASH_BYTES})
+    yield
+    session.execute(set_size, {"size": 1 << 20 if previous is None else previous})
+
+
 def affected_organisations(session: Session, changes: Changes) -> set[uuid.UUID]:
-    """Organisations whose document an operation's changes may have altered."""
+    """Organisations whose document an operation's changes may have altered (none when
+    ``refresh`` has indexed them all already)."""
+    fresh = session.info.get(_FRESH)
+    if fresh is not None and fresh[0] is changes and fresh[1] == changes.version:
+        return set()
     ids: set[uuid.UUID] = set()
     changed: dict[str, set[uuid.UUID]] = {}
     for kind in ("inserted", "updated", "deleted"):

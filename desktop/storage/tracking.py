@@ -5,7 +5,10 @@ Anki's idea: an operation knows what it changed, and the screens decide whether 
 
 from __future__ import annotations
 
+import gc
 import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +30,9 @@ class Changes:
     inserted: dict[str, set[uuid.UUID]] = field(default_factory=dict)
     updated: dict[str, set[uuid.UUID]] = field(default_factory=dict)
     deleted: dict[str, set[uuid.UUID]] = field(default_factory=dict)
+    # Counts the additions, so that work done for the changes so far (the search index
+    # refreshed early by a bulk import) can tell whether more came since.
+    version: int = field(default=0, compare=False, repr=False)
 
     @property
     def tables(self) -> set[str]:
@@ -40,11 +46,17 @@ class Changes:
 
     def add(self, kind: str, table: str, record_id: uuid.UUID) -> None:
         getattr(self, kind).setdefault(table, set()).add(record_id)
+        self.version += 1
+
+    def add_many(self, kind: str, table: str, record_ids: Iterable[uuid.UUID]) -> None:
+        getattr(self, kind).setdefault(table, set()).update(record_ids)
+        self.version += 1
 
     def merge(self, other: Changes) -> None:
         for kind in ("inserted", "updated", "deleted"):
             for table, ids in getattr(other, kind).items():
                 getattr(self, kind).setdefault(table, set()).update(ids)
+        self.version += 1
 
 
 @dataclass
@@ -184,6 +196,12 @@ def insert_records(session: Session, model: type[Syncable], rows: list[dict[str,
     Returns the ids, in the order the records were written: by id, so that SQLite adds to its
     indexes of ids in order rather than all over them.
     """
+    with cycle_collection_paused():
+        return _insert_records(session, model, rows)
+
+
+def _insert_records(session: Session, model: type[Syncable], rows: list[dict[str, Any]]
+                    ) -> list[uuid.UUID]:
     ctx: TrackingContext = session.info["tracking"]
     table = model.__tablename__  # type: ignore[attr-defined]
     now, replica = utcnow(), ctx.clock.replica
@@ -192,7 +210,7 @@ def insert_records(session: Session, model: type[Syncable], rows: list[dict[str,
         if "id" not in record:
             record["id"] = uuid.uuid4()
     records.sort(key=lambda record: record["id"].int)  # compared as numbers: quicker
-    inserted = ctx.changes.inserted.setdefault(table, set())
+    inserted: list[uuid.UUID] = []
     audits, clocks = [], []
     skip = Syncable.SYNC_COLUMNS
     for record in records:
@@ -203,12 +221,13 @@ def insert_records(session: Session, model: type[Syncable], rows: list[dict[str,
                    for key, value in record.items() if value is not None and key not in skip}
         hlc = str(ctx.clock.now())
         record.update(created_at=now, updated_at=now, hlc=hlc, replica_id=replica)
-        inserted.add(record_id)
+        inserted.append(record_id)
         audits.append({"at": now, "officer": ctx.officer, "replica_id": replica,
                        "operation": ctx.operation, "table_name": table,
                        "record_id": str(record_id), "action": "insert", "changes": changes})
         clocks.append({"table_name": table, "record_id": record_id, "field": BASE_FIELD,
                        "hlc": hlc, "prev": "", "stamp": hlc})
+    ctx.changes.add_many("inserted", table, inserted)
     if records:
         tables = Base.metadata.tables
         _fill_defaults(records, tables[table].columns)
@@ -217,6 +236,20 @@ def insert_records(session: Session, model: type[Syncable], rows: list[dict[str,
                                (FieldClock.__tablename__, clocks)):
             bulk_insert(connection, tables[target], values)
     return [record["id"] for record in records]
+
+
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Python's cycle collector paused for a bulk write: its hundreds of thousands of new
+    objects live through it, and the collector would walk them again and again, though none is
+    part of a cycle (reference counting still frees everything as usual)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _fill_defaults(records: list[dict[str, Any]], columns: Any) -> None:

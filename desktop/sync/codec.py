@@ -93,10 +93,12 @@ def _canonical_time(value: str) -> dt.time:
     return dt.time.fromisoformat(value)
 
 
-def _canonical_uuid(value: str) -> str:
-    if str(uuid.UUID(value)) != value:
-        raise ValueError(value)
-    return value
+# The form ``str(uuid.UUID(...))`` gives: lower-case, hyphenated, nothing around it.
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _is_canonical_uuid(value: Any) -> bool:
+    return isinstance(value, str) and _CANONICAL_UUID.fullmatch(value) is not None
 
 
 def _iso_date(value: str) -> dt.date:
@@ -141,9 +143,10 @@ def _codec_for(column: Column) -> FieldCodec:
     kind = column.type
     encode: Callable[[Any], Any] | None = None
     decode: Callable[[Any], Any] | None = None
+    check: Callable[[Any], bool]
     # Order matters: Uuid before String, DateTime before Date, Boolean before Integer.
     if isinstance(kind, Uuid):
-        name, encode, decode, check = "uuid", str, uuid.UUID, _parses(_canonical_uuid)
+        name, encode, decode, check = "uuid", str, uuid.UUID, _is_canonical_uuid
     elif isinstance(kind, LargeBinary):
         name, check = "binary", _is_attachment
     elif isinstance(kind, String):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import socket
+import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -11,10 +12,12 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import KnownError, ValidationError
 from desktop.i18n import _
+from desktop.storage.hlc import HybridLogicalClock
 from desktop.storage.models import Meta, SyncConflict, SyncExchange, SyncPeer
 from desktop.storage.store import Store
 
 NAME_KEY = "sync.replica_name"
+REPLICA_KEY = "replica_id"
 _MIN_ID_PREFIX = 4
 
 
@@ -36,6 +39,36 @@ def set_replica_name(store: Store, name: str) -> None:
             row.value = name
 
     store.run("name this copy", apply)
+
+
+def new_identity(store: Store, name: str | None = None) -> str:
+    """Make this database file a copy of its own: a new replica id (and, if given, name).
+
+    A database file copied from another officer's carries that copy's id, so each refuses the
+    other's bundles as its own. Everything written so far keeps the clocks it has (the two files
+    share that history); what is written from now on carries the new id. Returns the new id.
+    """
+    if name is not None:
+        set_replica_name(store, name)
+    new_id = uuid.uuid4().hex
+
+    def apply(session: Session) -> None:
+        row = session.get(Meta, REPLICA_KEY)
+        if row is None:
+            session.add(Meta(key=REPLICA_KEY, value=new_id))
+        else:
+            row.value = new_id
+        # Under the store's write lock, so no write in between is stamped with the old id.
+        store.replica_id = new_id
+        store.clock = HybridLogicalClock(new_id, str(store.clock.last))
+
+    old_id, old_clock = store.replica_id, store.clock
+    try:
+        store.run("give this copy a new identity", apply)
+    except BaseException:
+        store.replica_id, store.clock = old_id, old_clock
+        raise
+    return new_id
 
 
 @dataclass(frozen=True)

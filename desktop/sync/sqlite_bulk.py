@@ -20,11 +20,13 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from desktop.storage.field_clocks import BASE_FIELD
 from desktop.sync.codec import FieldCodec, TableSpec
 from desktop.sync.validate import RawRecord
 
@@ -52,14 +54,41 @@ def merging(session: Session) -> AbstractContextManager[None]:
 @contextmanager
 def large_cache(session: Session) -> Iterator[None]:
     """A page cache of 256 MiB while a bundle is merged: inserting hundreds of thousands of rows
-    with random UUID keys touches index pages all over the file."""
+    with random UUID keys touches index pages all over the file.
+
+    Foreign keys are checked at commit rather than row by row (the import's end resets it):
+    records are written in id order, and one may refer to another of its table written later
+    (an idea merged into another). That every reference can be met is checked beforehand."""
     connection = session.connection()
     previous = connection.exec_driver_sql("PRAGMA cache_size").scalar()
     connection.exec_driver_sql("PRAGMA cache_size = -262144")
+    connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     try:
         yield
     finally:
         connection.exec_driver_sql(f"PRAGMA cache_size = {int(previous or -2000)}")
+
+
+# A table empty before the import that gets at least this many records has its indexes made
+# after its rows (see ``indexes_after``).
+MANY = 5000
+
+
+@contextmanager
+def indexes_after(session: Session, spec: TableSpec) -> Iterator[None]:
+    """Drop the table's own indexes while a bulk of new rows goes in and make them again
+    afterwards: sorting the keys once is far quicker than putting each in its place in a
+    growing index. Indexes of constraints (the primary key, UNIQUE) stay. Should the import
+    fail, its rollback restores them."""
+    connection = session.connection()
+    indexes = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+        "AND sql IS NOT NULL ORDER BY name", (spec.name,)).all()
+    for name, _sql in indexes:
+        connection.exec_driver_sql(f"DROP INDEX {_quoted(name)}")
+    yield
+    for _name, sql in indexes:
+        connection.exec_driver_sql(sql)
 
 
 def _quoted(name: str) -> str:
@@ -128,57 +157,92 @@ def existing(session: Session, spec: TableSpec, hex_ids: list[str]) -> set[str]:
     return set(rows.scalars().all())
 
 
-def _converter(codec: FieldCodec) -> Callable[[Any], Any] | None:
-    """How a bundle value becomes the stored value (None: it is stored as it is)."""
+def empty(session: Session, spec: TableSpec) -> bool:
+    """True when the table has no rows: none of a bundle's records can be here yet."""
+    return session.execute(text(f"SELECT 1 FROM {_quoted(spec.name)} LIMIT 1")).first() is None
+
+
+def _stored(codec: FieldCodec, parameter: str) -> str:
+    """The SQL that turns a bound bundle value into the stored value (NULL stays NULL)."""
     if codec.kind == "uuid":
-        return _hex
+        return f"replace({parameter}, '-', '')"
     if codec.kind == "datetime":
-        return _space
-    if codec.kind == "bool":
-        return int
-    if codec.kind == "json":
-        return json.dumps  # SQLAlchemy's own serializer for JSON columns
-    return None
+        return f"replace({parameter}, 'T', ' ')"
+    return parameter
 
 
-def _hex(value: str) -> str:
-    return value.replace("-", "")
+# The INSERT, the getter of a record's values in column order, and the values turned into
+# their stored form in Python (position, function): JSON as SQLAlchemy serialises it, booleans
+# as 0 and 1, which the driver binds directly (True and False it first tries to adapt).
+_Insert = tuple[str, Callable[[dict[str, Any]], Any], tuple[tuple[int, Callable[[Any], Any]], ...]]
+_INSERTS: dict[str, _Insert] = {}
 
 
-def _space(value: str) -> str:
-    return value.replace("T", " ")
+def _insert_sql(spec: TableSpec) -> _Insert:
+    """How a table's new records are inserted (see ``_Insert``), made once per table."""
+    if spec.name not in _INSERTS:
+        _INSERTS[spec.name] = _make_insert(spec)
+    return _INSERTS[spec.name]
+
+
+def _make_insert(spec: TableSpec) -> _Insert:
+    names = list(spec.fields)
+    after = len(names) + 2
+    columns = ["id", *names, "hlc", "replica_id", "updated_at"]
+    values = ["replace(?1, '-', '')",
+              *(_stored(spec.fields[name], f"?{n}") for n, name in enumerate(names, start=2)),
+              f"?{after}", f"substr(?{after}, 23, 32)", f"?{after + 1}"]
+    sql = (f"INSERT INTO {_quoted(spec.name)} ({', '.join(_quoted(c) for c in columns)}) "
+           f"VALUES ({', '.join(values)})")
+    getter = itemgetter(*names) if len(names) > 1 else (lambda values: (values[names[0]],))
+    kinds = [spec.fields[name].kind for name in names]
+    converted = tuple((n, _dumps if kind == "json" else int) for n, kind in enumerate(kinds)
+                      if kind in ("json", "bool"))
+    return sql, getter, converted
+
+
+_CLOCK_INSERT = ("INSERT INTO field_clock (table_name, record_id, field, hlc, prev, stamp) "
+                 "VALUES (?1, replace(?2, '-', ''), ?3, ?4, ?5, ?6)")
+_scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_dumps = json.JSONEncoder().encode  # json.dumps's defaults: what SQLAlchemy stores
+
+
+def _parsed(line: str) -> Any:
+    # The line is checked JSON already; the scanner alone skips json.loads's wrapping.
+    return _scan(line, 0)[0] if line.startswith("{") else json.loads(line)
 
 
 def insert_new(session: Session, spec: TableSpec, records: list[RawRecord], *, stamp: str,
                now: dt.datetime) -> None:
     """Insert records this copy does not have, with their field clocks.
 
-    The records are checked already (``validate``) and carry every field of the table. The rows
-    go to the driver as they are stored, without SQLAlchemy's per-value processing.
+    The records are checked already (``validate``) and carry every field of the table. Most
+    values go to the driver as the bundle has them and the INSERT turns them into the stored
+    form (see ``_stored``): no Python code runs for them.
     """
-    names = list(spec.fields)
-    converters = [_converter(spec.fields[name]) for name in names]
+    sql, getter, converted = _insert_sql(spec)
     at = now.strftime("%Y-%m-%d %H:%M:%S.%f")
+    table = str(spec.name)  # not SQLAlchemy's str subclass, which the driver tries to adapt
     rows: list[tuple[Any, ...]] = []
     clocks: list[tuple[str, ...]] = []
     for record in records:
-        obj = json.loads(record.line)
-        values, record_clocks = obj["values"], obj["clocks"]
-        hex_id = record.id.replace("-", "")
-        newest = max(pair[0] for pair in record_clocks.values())
-        row = [hex_id]
-        for name, convert in zip(names, converters, strict=True):
-            value = values[name]
-            row.append(value if convert is None or value is None else convert(value))
-        row += [newest, newest[22:54], at]
-        rows.append(tuple(row))
-        clocks.extend((spec.name, hex_id, field, clock, prev, stamp)
-                      for field, (clock, prev) in record_clocks.items())
-    columns = ["id", *names, "hlc", "replica_id", "updated_at"]
+        obj = _parsed(record.line)
+        record_clocks = obj["clocks"]
+        if len(record_clocks) == 1:  # the base clock alone, as most records have
+            newest, prev = record_clocks[BASE_FIELD]
+            clocks.append((table, record.id, BASE_FIELD, newest, prev, stamp))
+        else:
+            newest = max(pair[0] for pair in record_clocks.values())
+            clocks.extend((table, record.id, name, clock, prev, stamp)
+                          for name, (clock, prev) in record_clocks.items())
+        values = getter(obj["values"])
+        if converted:
+            values = list(values)
+            for position, convert in converted:
+                value = values[position]
+                if value is not None:
+                    values[position] = convert(value)
+        rows.append((record.id, *values, newest, at))
     connection = session.connection()
-    connection.exec_driver_sql(
-        f"INSERT INTO {_quoted(spec.name)} ({', '.join(_quoted(c) for c in columns)}) "
-        f"VALUES ({', '.join('?' * len(columns))})", rows)
-    connection.exec_driver_sql(
-        "INSERT INTO field_clock (table_name, record_id, field, hlc, prev, stamp) "
-        "VALUES (?, ?, ?, ?, ?, ?)", clocks)
+    connection.exec_driver_sql(sql, rows)
+    connection.exec_driver_sql(_CLOCK_INSERT, clocks)

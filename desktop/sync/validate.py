@@ -323,11 +323,12 @@ def _lines(data: bytes, member: str, name: str) -> Iterator[tuple[int, str, Any]
     # JSON escapes newlines inside strings, so a newline always ends a record.
     lines = text.split("\n")
     del text
+    decode = _DECODER.decode  # json.loads with an argument makes a decoder per call
     for number, line in enumerate(lines, start=1):
         if not line:
             continue
         try:
-            obj = json.loads(line, parse_constant=_no_constant)
+            obj = decode(line)
         except (json.JSONDecodeError, ValueError) as exc:
             raise MalformedBundleError(name, _where(member, number), _("not valid JSON")) from exc
         yield number, line, obj
@@ -335,6 +336,46 @@ def _lines(data: bytes, member: str, name: str) -> Iterator[tuple[int, str, Any]
 
 def _no_constant(text: str) -> Any:
     raise ValueError(f"{text} is not JSON")  # NaN and Infinity: Python's extension, not JSON
+
+
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+# The usual form of a clock (ASCII digits); anything else is judged by ``is_clock`` itself.
+_USUAL_CLOCK = re.compile(r"[0-9]{15}-[0-9]{5}-.", re.DOTALL).match
+
+
+def _is_clock(text: Any) -> bool:
+    return type(text) is str and (_USUAL_CLOCK(text) is not None or is_clock(text))
+
+
+def _is_clock_pair(pair: Any) -> bool:
+    return (type(pair) is list and len(pair) == 2 and _is_clock(pair[0])
+            and type(pair[1]) is str and (not pair[1] or _is_clock(pair[1])))
+
+
+# Per kind of column: the JSON types a value may have (None: any) and a further check.
+_ANY = None
+_RULES: dict[str, tuple[tuple[type, ...] | None, bool]] = {
+    "str": ((str,), False),
+    "bool": ((bool,), False),
+    "int": ((int,), True),  # in range
+    "number": ((int, float), False),
+    "uuid": ((str,), True),
+    "datetime": ((str,), True),
+    "date": ((str,), True),
+    "time": ((str,), True),
+    "json": (_ANY, False),
+    "binary": ((dict,), True),
+}
+
+
+def _rules(spec: TableSpec) -> dict[str, tuple[tuple[type, ...] | None, bool, Any]]:
+    """field -> (the JSON types its values may have or None, nullable, a further check or
+    None): the codecs' checks, with the type test that settles most values done inline."""
+    rules = {}
+    for name, codec in spec.fields.items():
+        types, further = _RULES[codec.kind]
+        rules[name] = (types, codec.nullable, codec.check if further else None)
+    return rules
 
 
 def _where(member: str, line: int) -> str:
@@ -355,27 +396,49 @@ def _parse_records(data: bytes, spec: TableSpec, member: str,
     def refuse(reason: str, number: int) -> MalformedBundleError:
         return MalformedBundleError(name, _where(member, number), reason)
 
+    rules = _rules(spec)
+    shapes: dict[tuple[tuple[str, ...], tuple[type, ...]], tuple[tuple[str, Any], ...]] = {}
+    field_count = len(fields)
     for number, line, obj in _lines(data, member, name):
         if type(obj) is not dict or obj.keys() != _RECORD_KEYS:
             raise refuse(_("not a record of the expected shape"), number)
         record_id, values, clocks = obj["id"], obj["values"], obj["clocks"]
-        if not isinstance(record_id, str) or not _UUID.fullmatch(record_id):
+        if type(record_id) is not str or not _UUID.fullmatch(record_id):
             raise refuse(_("the id is not a UUID"), number)
         if record_id in seen:
             raise refuse(_("the same record appears twice"), number)
         seen.add(record_id)
         if type(values) is not dict or type(clocks) is not dict:
             raise refuse(_("not a record of the expected shape"), number)
-        for key, value in values.items():
-            codec = fields.get(key)
-            if codec is None:
-                raise refuse(_("unknown field '{field}'").format(field=key), number)
-            if (value is None and not codec.nullable) or (value is not None and not codec.check(value)):
+        # Records of one shape (the same fields with values of the same JSON types) pass or
+        # fail the same checks but the further ones, which look at the values themselves.
+        shape = (tuple(values), tuple(map(type, values.values())))
+        further_checks = shapes.get(shape)
+        if further_checks is None:
+            for key, value in values.items():
+                rule = rules.get(key)
+                if rule is None:
+                    raise refuse(_("unknown field '{field}'").format(field=key), number)
+                types, nullable, further = rule
+                if value is None:
+                    if nullable:
+                        continue
+                elif (types is None or type(value) in types) and (further is None or further(value)):
+                    continue
                 raise refuse(_("field '{field}' has a value of the wrong type").format(field=key),
                              number)
-        for key in required:
-            if key not in values:
-                raise refuse(_("field '{field}' is missing").format(field=key), number)
+            shapes[shape] = tuple((key, rules[key][2]) for key, value in values.items()
+                                  if value is not None and rules[key][2] is not None)
+        else:
+            for key, further in further_checks:
+                if not further(values[key]):
+                    raise refuse(_("field '{field}' has a value of the wrong type").format(
+                        field=key), number)
+        complete = len(values) == field_count  # every key is a field: every field is there
+        if not complete:
+            for key in required:
+                if key not in values:
+                    raise refuse(_("field '{field}' is missing").format(field=key), number)
         for key in attachment_fields:
             value = values.get(key)
             if value is not None and value[ATTACHMENT_KEY] not in attachments:
@@ -383,9 +446,7 @@ def _parse_records(data: bytes, spec: TableSpec, member: str,
         if BASE_FIELD not in clocks:
             raise refuse(_("a clock is missing or not valid"), number)
         for key, pair in clocks.items():
-            if (key != BASE_FIELD and key not in fields) or type(pair) is not list \
-                    or len(pair) != 2 or not isinstance(pair[0], str) or not is_clock(pair[0]) \
-                    or not isinstance(pair[1], str) or (pair[1] and not is_clock(pair[1])):
+            if (key != BASE_FIELD and key not in fields) or not _is_clock_pair(pair):
                 raise refuse(_("a clock is missing or not valid"), number)
             if pair[0] > newest:
                 newest = pair[0]
@@ -393,8 +454,7 @@ def _parse_records(data: bytes, spec: TableSpec, member: str,
             value = values.get(column)
             if value is not None:
                 wanted.add(value)
-        records.append(RawRecord(record_id, line, values.get("deleted") is True,
-                                 len(values) == len(fields)))
+        records.append(RawRecord(record_id, line, values.get("deleted") is True, complete))
     bundle.newest_clock = newest
     return records
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -65,6 +65,10 @@ class MainWindow(QMainWindow):
         self.store.subscribe(self._on_changes)
         self._build()
         self._restore_window()
+        if settings.sync_folder:  # sync's shared folder: the others' files, once the window is up
+            from desktop.ui.sync.folder_hooks import import_at_start
+
+            QTimer.singleShot(0, self, lambda: import_at_start(self))
 
     # -- building (and rebuilding when the language changes) ------------------------------
 
@@ -93,6 +97,10 @@ class MainWindow(QMainWindow):
             self.nav.addItem(_(title))
             self.stack.addWidget(QWidget(self.stack))
         self.nav.currentRowChanged.connect(self._show_page)
+        # As wide as the longest section name in this language (Yhdyshenkilöverkosto is long).
+        self.nav.ensurePolished()
+        self.nav.setFixedWidth(max(170, self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -141,6 +149,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("&Import organisations…"), self.import_organisations, "Ctrl+I"))
         file_menu.addAction(self._action(_("&Export the register…"), self.export_register, "Ctrl+E"))
+        file_menu.addAction(self._action(_("Export open &data…"), self.export_open_data, "Ctrl+Shift+O"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit))
 
@@ -152,6 +161,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action(_("New &organisation…"), self.new_organisation, "Ctrl+Shift+N"))
         edit_menu.addAction(self._action(_("&Possible duplicates…"), self.show_duplicates))
         edit_menu.addAction(self._action(_("Persons to &review…"), self.show_persons_review))
+        edit_menu.addAction(self._action(_("Add the county's &municipalities…"),
+                                         self.add_county_municipalities))
         self.delete_action = self._action(
             _("&Delete organisation…"), self.delete_organisation, QKeySequence.StandardKey.Delete
         )
@@ -231,6 +242,11 @@ class MainWindow(QMainWindow):
 
         self._review_dialog = PersonsReviewDialog(self.store, self.settings, self)
         self._review_dialog.open()
+
+    def add_county_municipalities(self) -> None:
+        from desktop.ui.pages.network import add_municipalities
+
+        add_municipalities(self, self.store)
 
     def new_organisation(self) -> None:
         self.nav.setCurrentRow(0)
@@ -314,6 +330,11 @@ class MainWindow(QMainWindow):
             ngettext("{n} organisation written to {path}.", "{n} organisations written to {path}.",
                      len(rows)).format(n=len(rows), path=target), 8000)
 
+    def export_open_data(self) -> None:
+        from desktop.ui.open_data_export import ask_and_export
+
+        ask_and_export(self, self.store)
+
     def backup_now(self) -> None:
         target = backup_database(self.store.path, paths.backup_dir(), reason="manual")
         self.statusBar().showMessage(_("Backup written to {path}.").format(path=target), 8000)
@@ -376,6 +397,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
         self.settings.window_state = bytes(self.saveState().toHex().data()).decode()
+        if self.settings.sync_folder:  # this copy's file for the colleagues, as chosen
+            from desktop.ui.sync.folder_hooks import write_on_exit
+
+            write_on_exit(self)
         self.settings.save()
         self.store.unsubscribe(self._on_changes)
         super().closeEvent(event)

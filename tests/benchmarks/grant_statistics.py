@@ -1,8 +1,10 @@
 """Grant statistics benchmark: 100,000 decisions over 10 years.
 
-statistics by year × municipality through the service (``grant_statistics``: SQLAlchemy, one
-query with GROUP BY and window functions for the median), against the same aggregation written
-as one SQL query run by bare ``sqlite3`` on the same file, in the same run; goal: under 200 ms.
+statistics by year × municipality through the service (``grant_statistics``: the sums from the
+derived ``grant_fact`` table that triggers keep, in the order of its key, and the medians picked
+from the groups' grants read in that order), against the same aggregation written as one SQL
+query over the grant tables run by bare ``sqlite3`` on the same file, in the same run; goal:
+under 200 ms. Every figure of every group is checked against the baseline's first.
 
 The database is generated once (organisations and calls through the store, the 100,000
 applications, decisions and payments by bulk insert) and cached under the temporary directory,
@@ -20,9 +22,10 @@ import statistics
 import tempfile
 import time
 import uuid
+from decimal import Decimal
 from pathlib import Path
 
-VERSION = "2"
+VERSION = "4"
 DECISIONS = 100_000
 YEARS = range(2017, 2027)
 ORGANISATIONS = 3_000
@@ -186,8 +189,10 @@ def run(args: argparse.Namespace) -> None:
         ours, theirs = service(), baseline()
         assert len(ours) == len(theirs)
         for row, raw in zip(ours, theirs, strict=True):
-            assert (row.key, row.applications, row.granted_cents, row.paid_cents) == (
-                (raw[0], raw[1]), raw[2], raw[8], raw[9])
+            median = Decimal(raw[10]) / raw[11] if raw[11] else None
+            assert (row.key, row.applications, row.decisions, row.grants, row.organisations,
+                    row.applied_cents, row.decided_applied_cents, row.granted_cents,
+                    row.paid_cents, row.median_cents) == ((raw[0], raw[1]), *raw[2:10], median)
         decisions = sum(row.decisions for row in ours)
         service_ms = _median_ms(service, args.runs)
         baseline_ms = _median_ms(baseline, args.runs)

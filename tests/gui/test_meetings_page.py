@@ -79,6 +79,9 @@ def make_body(qtbot, page) -> None:
     dialog = page.edit_bodies()
     dialog.new_body()
     type_text(qtbot, dialog.name_fi, BODY)
+    # A partnership table keeps memos by default; this one decides and keeps minutes.
+    assert dialog.record_kind.currentData() == "memo"
+    dialog.record_kind.setCurrentIndex(dialog.record_kind.findData("minutes"))
     dialog.save_body()
     assert dialog.bodies.currentItem().text() == BODY
     for organisation, representative, deputy, role in (

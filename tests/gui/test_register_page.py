@@ -114,10 +114,11 @@ def test_an_organisations_page_shows_its_contacts_activities_grants_and_meetings
     row = next(r for r in shown(page) if r.id == member.organisation_id)
     dialog = page.edit(row)
     tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert tabs[0] == "Tiedot" and len(tabs) == 6
+    assert tabs[0] == "Tiedot" and len(tabs) == 7
+    assert tabs[-1].endswith(f"({len(dialog.premises_tab.rows())})")  # the premises it uses
     meetings = dialog.overview_lists["meetings"]
     assert meetings.count() >= 1 and "kumppanuuspöytä" in meetings.item(0).text().lower()
     assert dialog.lists.contacts.model.rowCount() >= 1
     if row.id in funded:
-        assert "€" in dialog.overview_lists["grants"].item(0).text()
+        assert "€" in dialog.grants.model.index(0, 3).data()
     dialog.reject()

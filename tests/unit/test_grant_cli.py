@@ -49,3 +49,24 @@ def test_grants_stats_refuses_an_unknown_format_or_municipality(demo_db, tmp_pat
                  "-o", str(tmp_path / "x.csv")]) == 1
     assert not (tmp_path / "x.csv").exists()
     assert len(capsys.readouterr().err.strip().splitlines()) == 2
+
+
+def test_grants_stats_takes_a_sector_and_a_range_of_years(demo_db, tmp_path):
+    from datetime import date
+
+    this_year = date.today().year
+    target = tmp_path / "stats.csv"
+
+    def years_in(*options: str) -> list[str]:
+        assert main(["grants", "stats", "--db", str(demo_db), "--by", "year", *options,
+                     "-o", str(target), "--lang", "en"]) == 0
+        rows = target.read_bytes().decode("utf-8-sig").splitlines()[1:]
+        return [row.split(";")[0].split(",")[0] for row in rows if row[:4].isdigit()]
+
+    assert years_in() == [str(this_year - 1), str(this_year)]
+    assert years_in("--from-year", str(this_year)) == [str(this_year)]
+    assert years_in("--to-year", str(this_year - 1)) == [str(this_year - 1)]
+    culture = years_in("--sector", "culture")
+    assert culture and set(culture) <= {str(this_year - 1), str(this_year)}
+    assert main(["grants", "stats", "--db", str(demo_db), "--from-year", str(this_year),
+                 "--to-year", str(this_year - 1), "-o", str(target)]) == 1

@@ -283,3 +283,25 @@ def test_decision_letter_in_the_organisations_language(store: Store, tmp_path: P
     name = "Jakobstads Arbetslösa rf" if expected == "sv" else "Pietarsaaren Työttömät ry"
     assert name in text
     assert ("Österbottens välfärdsområde" if expected == "sv" else "Pohjanmaan hyvinvointialue") in text
+
+
+def test_the_pdf_report_has_its_chart_and_many_groups_fit(tmp_path: Path):
+    from desktop.documents.grant_statistics_chart import bar_chart, nice_step
+    from desktop.services.grants.statistics import LabelledRow, StatisticsReport, StatisticsRow
+
+    def figures(n: int) -> StatisticsRow:
+        return StatisticsRow((n,), 1, 1, 1, 1, n * 100_00, n * 100_00, n * 50_00, 0, Decimal(n))
+
+    rows = [LabelledRow(f"Kunta numero {n} – äöå" * 3, figures(n)) for n in range(1, 81)]
+    report = StatisticsReport("fi", "Avustustilasto", "Kaikki vuodet", "Kunta", rows,
+                              figures(1), by="municipality")
+    chart = bar_chart(report)
+    assert chart is not None and chart.height < 250 * 72 / 25.4  # within one page
+    write_statistics(report, tmp_path / "many.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "many.pdf").pages)
+    text = text.replace("\u00a0", " ")
+    assert "Kunta numero 80" in text
+    assert "8 t. €" in text  # the euro axis in Finnish: 80 × 100 €
+    assert [nice_step(v) for v in (0, 9, 1_000, 1_234_567)] == [1.0, 2.0, 200.0, 250_000.0]
+    empty = StatisticsReport("fi", "A", "B", "Kunta", [], figures(1))
+    assert bar_chart(empty) is None

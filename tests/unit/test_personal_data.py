@@ -235,3 +235,19 @@ def test_erasure_removes_the_persons_old_values_kept_in_sync_conflicts(demo_stor
     with demo_store.read() as session:
         kept = session.scalars(select(SyncConflict).where(SyncConflict.record_id == person_id)).all()
     assert kept == []
+
+
+def test_erased_person_leaves_the_liaison_network(demo_store: Store) -> None:
+    from desktop.services import network
+    from desktop.storage.models import LiaisonRole
+
+    person_id = _subject(demo_store)
+    role_id, _changes = network.add_role(demo_store, person_id, "905", "organisation_cooperation",
+                                         start_on=dt.date(2026, 1, 1))
+
+    erase_person(demo_store, person_id)
+
+    with demo_store.read() as session:
+        role = session.get(LiaisonRole, role_id)
+        assert role is not None and role.deleted
+        assert network.roles_of_person(session, person_id, "fi") == []

@@ -50,6 +50,7 @@ from desktop.services.demo.names import (
     Family,
     S,
 )
+from desktop.services.demo.network import fill_network
 from desktop.services.demo.places import (
     PLACE,
     PLACES,
@@ -86,6 +87,7 @@ from desktop.storage.models.enums import (
     MemberRole,
     OrganisationForm,
     OrganisationStatus,
+    RecordKind,
     Sector,
 )
 from desktop.storage.store import Store
@@ -716,6 +718,7 @@ class _Builder:
             name_sv="Österbottens organisationsarena",
             kind=BodyKind.ARENA,
             languages=["fi", "sv"],
+            record_kind=RecordKind.MEMO,  # an arena advises: it keeps a memo, the table minutes
         )
         self.add(table)
         self.add(arena)
@@ -1202,6 +1205,18 @@ def create_demo(store: Store, seed: int = 2026, today: dt.date | None = None) ->
         builder.summary.attendances = minutes.attendances
         builder.summary.action_items = minutes.actions
         builder.summary.workshop_points = minutes.workshop_points
+        from desktop.services.demo.idea_bank import add_demo_ideas  # it reads the minutes' workshop
+
+        add_demo_ideas(session)
+        from desktop.services.demo.meeting_records import fill_meeting_records  # #10
+
+        fill_meeting_records(session)
         builder.summary.organisations = len(builder.orgs)
+        # Last of all, with a generator of its own: the liaison network (#11).
+        fill_network(builder, session, random.Random(seed + 11), today)
+        # After the network: premises may belong to the municipalities it adds (#11).
+        from desktop.services.demo.premises import add_demo_premises  # it reads this module's texts
+
+        add_demo_premises(session, seed)
         session.flush()
     return builder.summary

@@ -1,7 +1,10 @@
 """Grant statistics: totals and counts by year, funder, call type, municipality and sector.
 
-Everything is computed by SQLite in one query per table (GROUP BY, and window functions for the
-median), never by looping over applications in Python. The figures of a group:
+The figures come from ``grant_fact``, one row per live application with what is counted of it,
+which SQLite triggers keep current whatever writes the grant tables (the ORM, a sync import's
+Core statements, the bare driver; see migration 0013). Each table is two queries: the sums and
+counts per group (GROUP BY), and the group's grants in the order of their amount, from which the
+medians are picked by position. The figures of a group:
 
 * applications, and their applied amount (decided or not);
 * decisions (cancelled ones excluded), grants (decisions granting more than 0) and the
@@ -24,23 +27,31 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-from sqlalchemy import and_, case, distinct, func, select, true
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Uuid,
+    case,
+    distinct,
+    func,
+    select,
+    true,
+)
 from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _, translate_in
 from desktop.services.grants._common import THE_COUNTY, municipality_names
-from desktop.services.grants.calls import live_decision_join
 from desktop.services.vocabulary import label_in
 from desktop.storage.dialect import json_list_values
-from desktop.storage.models import (
-    GrantApplication,
-    GrantCall,
-    GrantDecision,
-    GrantPayment,
-    Organisation,
-)
-from desktop.storage.models.enums import DecisionStatus, GrantType, Sector
+from desktop.storage.listing import sort_key
+from desktop.storage.models import GrantCall, Organisation
+from desktop.storage.models.enums import GrantType, Sector
+from desktop.storage.store import Store
 
 Dimension = Literal["year", "funder", "type", "municipality", "sector"]
 DIMENSIONS: tuple[Dimension, ...] = ("year", "funder", "type", "municipality", "sector")
@@ -58,15 +69,41 @@ _SECTOR_NOTE = N_(
     "A grant to an organisation that works in several sectors is counted in each of them: "
     "the sectors add up to more than the total.")
 
+# Derived data outside the models (it must never be synced); '' is the county as funder and an
+# unknown domicile, which are part of the table's primary key.
+FACTS = Table(
+    "grant_fact", MetaData(),
+    Column("year", Integer),
+    Column("municipality", String(3)),
+    Column("granted", BigInteger),
+    Column("application_id", String(32)),
+    Column("organisation", Integer),  # the key of grant_fact_organisation
+    Column("funder", String(3)),
+    Column("grant_type", String(16)),
+    Column("applied", BigInteger),
+    Column("decided", Integer),
+    Column("paid", BigInteger),
+)
+ORGANISATION_KEYS = Table(
+    "grant_fact_organisation", FACTS.metadata,
+    Column("key", Integer),
+    Column("organisation_id", Uuid),
+)
+_NONE_AS_EMPTY = ("funder", "municipality")
+
 
 @dataclass(frozen=True)
 class StatisticsFilter:
-    """Which grants to count; None counts all. ``funder`` is a municipality code or "county"."""
+    """Which grants to count; None counts all. ``funder`` is a municipality code or "county";
+    ``year`` is one year, ``first_year``/``last_year`` a range (either end may be open)."""
 
     year: int | None = None
     funder: str | None = None
     grant_type: str | None = None
     municipality: str | None = None
+    sector: str | None = None
+    first_year: int | None = None
+    last_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -90,60 +127,52 @@ class StatisticsRow:
         return Decimal(self.granted_cents) / Decimal(self.decided_applied_cents)
 
 
-def _dimension_columns(by: Sequence[str], sector_value: Any) -> list[Any]:
-    columns = {
-        "year": GrantCall.year,
-        "funder": GrantCall.funder_code,
-        "type": GrantCall.grant_type,
-        "municipality": Organisation.domicile_code,
-        "sector": sector_value,
-    }
+def _organisation_sectors(sector: str | None = None) -> Any:
+    """(organisation key, sector) for every sector (or ``sector``) of every organisation that
+    has applied."""
+    keys = ORGANISATION_KEYS.c
+    sectors = json_list_values(Organisation.sectors, "sector")
+    query = (select(keys.key.label("org"), sectors.c.value.label("sector"))
+             .select_from(ORGANISATION_KEYS)
+             .join(Organisation, Organisation.id == keys.organisation_id)
+             .join(sectors, true()))
+    if sector is not None:
+        query = query.where(sectors.c.value == sector)
+    return query
+
+
+def _source(by: Sequence[str], filters: StatisticsFilter) -> tuple[Any, list[Any], list[Any]]:
+    """The rows to count (per sector of the organisation, by sector), the group columns and the
+    conditions of ``filters``."""
+    f = FACTS.c
+    source: Any = FACTS
+    columns = {"year": f.year, "funder": f.funder, "type": f.grant_type,
+               "municipality": f.municipality}
+    if "sector" in by:
+        sectors = _organisation_sectors().subquery("org_sector")
+        # No sectors: one row, sector not known.
+        source = FACTS.outerjoin(sectors, sectors.c.org == f.organisation)
+        columns["sector"] = sectors.c.sector
     unknown = [name for name in by if name not in columns]
     if unknown:
         raise ValueError(f"unknown statistics dimensions: {unknown}")
-    return [columns[name].label(f"d{i}") for i, name in enumerate(by)]
-
-
-def _facts(by: Sequence[str], filters: StatisticsFilter) -> Any:
-    """One row per counted application (per sector of its organisation, by sector)."""
-    # Per decision, from the covering index on grant_payment: cheaper than joining a grouped
-    # subquery, which SQLite would index anew on every run.
-    paid = (
-        select(func.coalesce(func.sum(GrantPayment.amount_cents), 0))
-        .where(GrantPayment.decision_id == GrantDecision.id, GrantPayment.deleted.is_(False))
-        .scalar_subquery()
-    )
-    decided = and_(GrantDecision.application_id.is_not(None),
-                   GrantDecision.status != DecisionStatus.CANCELLED)
-    sectors = json_list_values(Organisation.sectors, "sector") if "sector" in by else None
-    query = (
-        select(
-            *_dimension_columns(by, sectors.c.value if sectors is not None else None),
-            GrantApplication.organisation_id.label("organisation_id"),
-            GrantApplication.applied_cents.label("applied"),
-            case((decided, 1), else_=0).label("decided"),
-            case((decided, GrantDecision.granted_cents), else_=0).label("granted"),
-            func.coalesce(paid, 0).label("paid"),
-        )
-        .select_from(GrantApplication)
-        .join(GrantCall, GrantCall.id == GrantApplication.call_id)
-        .join(Organisation, Organisation.id == GrantApplication.organisation_id)
-        .outerjoin(GrantDecision, live_decision_join())
-        .where(GrantApplication.deleted.is_(False), GrantCall.deleted.is_(False))
-    )
-    if sectors is not None:
-        query = query.outerjoin(sectors, true())  # no sectors: one row, sector not known
+    conditions: list[Any] = []
     if filters.year is not None:
-        query = query.where(GrantCall.year == filters.year)
-    if filters.funder == COUNTY:
-        query = query.where(GrantCall.funder_code.is_(None))
-    elif filters.funder is not None:
-        query = query.where(GrantCall.funder_code == filters.funder)
+        conditions.append(f.year == filters.year)
+    if filters.first_year is not None:
+        conditions.append(f.year >= filters.first_year)
+    if filters.last_year is not None:
+        conditions.append(f.year <= filters.last_year)
+    if filters.funder is not None:
+        conditions.append(f.funder == ("" if filters.funder == COUNTY else filters.funder))
     if filters.grant_type is not None:
-        query = query.where(GrantCall.grant_type == filters.grant_type)
+        conditions.append(f.grant_type == filters.grant_type)
     if filters.municipality is not None:
-        query = query.where(Organisation.domicile_code == filters.municipality)
-    return query.subquery("facts")
+        conditions.append(f.municipality == filters.municipality)
+    if filters.sector is not None:
+        chosen = _organisation_sectors(filters.sector).subquery("chosen_sector")
+        conditions.append(f.organisation.in_(select(chosen.c.org)))
+    return source, [columns[name] for name in by], conditions
 
 
 def grant_statistics(session: Session, by: Sequence[str] = (),
@@ -151,55 +180,81 @@ def grant_statistics(session: Session, by: Sequence[str] = (),
     """The figures per group of ``by`` (e.g. ``("year", "municipality")``), ordered by the
     group's values; ``by=()`` gives the one total row (which exists even when nothing matched).
     """
-    facts = _facts(by, filters or StatisticsFilter())
-    groups = [facts.c[f"d{i}"] for i in range(len(by))]
-    funded = facts.c.granted > 0
-    # The median: the middle one or two grants of each group in the order of their amount.
-    window = [*groups, funded]
-    ranked = select(
-        facts,
-        func.row_number().over(partition_by=window, order_by=facts.c.granted).label("rank"),
-        # The same window (order and all), so that SQLite sorts the rows once for both.
-        func.count().over(partition_by=window, order_by=facts.c.granted,
-                          rows=(None, None)).label("size"),
-    ).subquery("ranked")
-    r_groups = [ranked.c[f"d{i}"] for i in range(len(by))]
-    middle = and_(ranked.c.granted > 0,
-                  ranked.c.rank.in_([(ranked.c.size + 1) // 2, (ranked.c.size + 2) // 2]))
-    query = select(
-        *r_groups,
-        func.count().label("applications"),
-        func.sum(ranked.c.decided).label("decisions"),
-        func.sum(case((ranked.c.granted > 0, 1), else_=0)).label("grants"),
-        func.count(distinct(case((ranked.c.granted > 0, ranked.c.organisation_id)))).label("orgs"),
-        func.sum(ranked.c.applied).label("applied"),
-        func.sum(case((ranked.c.decided == 1, ranked.c.applied), else_=0)).label("decided_applied"),
-        func.sum(ranked.c.granted).label("granted"),
-        func.sum(ranked.c.paid).label("paid"),
-        func.sum(case((middle, ranked.c.granted), else_=0)).label("middle_sum"),
-        func.sum(case((middle, 1), else_=0)).label("middle_count"),
-    ).group_by(*r_groups).order_by(*r_groups)
+    source, groups, conditions = _source(by, filters or StatisticsFilter())
+    f = FACTS.c
+    funded = f.granted > 0
+    sums = (
+        select(
+            *groups,
+            func.count().label("applications"),
+            func.sum(f.decided),
+            func.sum(case((funded, 1), else_=0)),
+            func.count(distinct(case((funded, f.organisation)))),
+            func.sum(f.applied),
+            func.sum(f.applied * f.decided),
+            func.sum(f.granted),
+            func.sum(f.paid),
+        )
+        .select_from(source).where(*conditions).group_by(*groups).order_by(*groups)
+    )
+    # The same groups in the same order, each group's grants by amount: a group of n grants
+    # is the next n of them (by year × municipality this is the order of the table's key).
+    grants = (select(f.granted).select_from(source).where(*conditions, funded)
+              .order_by(*groups, f.granted))
     rows = []
-    for row in session.execute(query):
+    amounts = [amount for (amount,) in _driver_rows(session, grants)]
+    start = 0
+    for row in session.execute(sums):
         values = tuple(row)
-        key = tuple(values[: len(by)])
-        (applications, decisions, grants, orgs, applied, decided_applied, granted, paid,
-         middle_sum, middle_count) = values[len(by):]
+        key = tuple(_key_value(name, value) for name, value in zip(by, values[: len(by)], strict=True))
+        (applications, decisions, count, orgs, applied, decided_applied, granted,
+         paid) = values[len(by):]
+        count = int(count or 0)
+        median = None
+        if count:
+            low, high = amounts[start + (count - 1) // 2], amounts[start + count // 2]
+            median = Decimal(low + high) / 2
+        start += count
         rows.append(StatisticsRow(
             key=key,
             applications=int(applications or 0),
             decisions=int(decisions or 0),
-            grants=int(grants or 0),
+            grants=count,
             organisations=int(orgs or 0),
             applied_cents=int(applied or 0),
             decided_applied_cents=int(decided_applied or 0),
             granted_cents=int(granted or 0),
             paid_cents=int(paid or 0),
-            median_cents=Decimal(int(middle_sum)) / int(middle_count) if middle_count else None,
+            median_cents=median,
         ))
+    if start != len(amounts):  # the two queries disagree about the groups: never silently
+        raise RuntimeError("grant statistics: the grants do not match the groups")
     if not by and not rows:
         rows.append(StatisticsRow((), 0, 0, 0, 0, 0, 0, 0, 0, None))
     return rows
+
+
+def _driver_rows(session: Session, statement: Any) -> list[tuple[Any, ...]]:
+    """The rows of ``statement`` as the driver returns them (plain values, no type processing).
+
+    SQLAlchemy's result rows cost three times the query itself for the 100,000 grants of ten
+    years, all of which the medians need.
+    """
+    connection = session.connection()
+    compiled = statement.compile(dialect=connection.dialect)
+    values = compiled.construct_params()
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(str(compiled), [values[name] for name in compiled.positiontup or ()])
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def _key_value(dimension: str, value: Any) -> Any:
+    if dimension in _NONE_AS_EMPTY and value == "":
+        return None
+    return value
 
 
 # -- the report ----------------------------------------------------------------------------
@@ -223,6 +278,7 @@ class StatisticsReport:
     total: StatisticsRow
     notes: list[str] = field(default_factory=list)
     created: dt.date = field(default_factory=dt.date.today)
+    by: str = "year"  # the dimension of the groups
 
 
 def _labeller(session: Session, dimension: str, language: str) -> Any:
@@ -243,6 +299,13 @@ def _subtitle(session: Session, filters: StatisticsFilter, language: str) -> str
     parts = []
     if filters.year is not None:
         parts.append(str(filters.year))
+    first, last = filters.first_year, filters.last_year
+    if first is not None and last is not None:
+        parts.append(str(first) if first == last else f"{first}–{last}")
+    elif first is not None:
+        parts.append(translate_in(language, N_("{year} onwards")).format(year=first))
+    elif last is not None:
+        parts.append(translate_in(language, N_("up to {year}")).format(year=last))
     if filters.funder is not None:
         parts.append(_labeller(session, "funder", language)(
             None if filters.funder == COUNTY else filters.funder))
@@ -250,6 +313,8 @@ def _subtitle(session: Session, filters: StatisticsFilter, language: str) -> str
         parts.append(label_in(language, GrantType, filters.grant_type))
     if filters.municipality is not None:
         parts.append(_labeller(session, "municipality", language)(filters.municipality))
+    if filters.sector is not None:
+        parts.append(label_in(language, Sector, filters.sector))
     return " · ".join(parts) or translate_in(language, N_("All years"))
 
 
@@ -262,6 +327,11 @@ def check_filter(session: Session, filters: StatisticsFilter) -> None:
                 _("There is no municipality with the code {code}.").format(code=code))
     if filters.grant_type is not None and filters.grant_type not in set(GrantType):
         raise ValidationError(_("There is no grant type {code}.").format(code=filters.grant_type))
+    if filters.sector is not None and filters.sector not in set(Sector):
+        raise ValidationError(_("There is no sector {code}.").format(code=filters.sector))
+    if (filters.first_year is not None and filters.last_year is not None
+            and filters.first_year > filters.last_year):
+        raise ValidationError(_("The first year comes after the last."))
 
 
 def statistics_report(session: Session, by: str, filters: StatisticsFilter,
@@ -284,4 +354,51 @@ def statistics_report(session: Session, by: str, filters: StatisticsFilter,
         rows=rows,
         total=total,
         notes=notes,
+        by=by,
     )
+
+
+# -- what the statistics view offers -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatisticsChoices:
+    """The values each filter offers, as (filter value, label in the asked language)."""
+
+    years: list[int]
+    funders: list[tuple[str, str]]
+    types: list[tuple[str, str]]
+    municipalities: list[tuple[str, str]]
+    sectors: list[tuple[str, str]]
+
+
+def statistics_choices(store: Store, language: str) -> StatisticsChoices:
+    """The years and funders of the calls, the domiciles of the organisations that applied,
+    every grant type and sector; labels sorted as the language sorts them."""
+    f = FACTS.c
+    with store.read() as session:
+        names = municipality_names(session, language)
+        years = [int(y) for y in session.scalars(
+            select(GrantCall.year).where(GrantCall.deleted.is_(False)).distinct()
+            .order_by(GrantCall.year))]
+        funder_codes = set(session.scalars(
+            select(GrantCall.funder_code).where(GrantCall.deleted.is_(False)).distinct()))
+        domiciles = set(session.scalars(select(f.municipality).distinct()))
+
+    def by_label(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return sorted(pairs, key=lambda pair: sort_key(pair[1]))
+
+    county = [(COUNTY, translate_in(language, THE_COUNTY))] if None in funder_codes else []
+    return StatisticsChoices(
+        years=years,
+        funders=county + by_label([(code, names.get(code, code)) for code in funder_codes if code]),
+        types=[(t.value, label_in(language, GrantType, t.value)) for t in GrantType],
+        municipalities=by_label([(code, names.get(code, code)) for code in domiciles if code]),
+        sectors=by_label([(s.value, label_in(language, Sector, s.value)) for s in Sector]),
+    )
+
+
+def load_report(store: Store, by: str, filters: StatisticsFilter, language: str) -> StatisticsReport:
+    """:func:`statistics_report` in a read transaction of its own."""
+    with store.read() as session:
+        return statistics_report(session, by, filters, language)

@@ -4,7 +4,8 @@ workshop results and attachments. No Qt; every write is one store operation retu
 The modules: :mod:`.bodies` (bodies, members), :mod:`.agenda` (meetings from the template,
 items, reordering, copying, postponing), :mod:`.numbering` (meeting and § numbers through a
 body's year), :mod:`.minutes` (status, attendance, decisions, dissents, checkers, approval,
-corrections), :mod:`.actions`, :mod:`.workshop`, :mod:`.attachments`, :mod:`.template` (the
+corrections), :mod:`.decisions` (decision types and their wording, votes, disqualification, appeal),
+:mod:`.legality` (memo or minutes, checks, display, notice, rectification instructions), :mod:`.actions`, :mod:`.workshop`, :mod:`.attachments`, :mod:`.template` (the
 standard items and wording in a meeting's language) and :mod:`.rows` (the list, finding a
 meeting). ``desktop.services.meeting_document.build_document`` gathers a meeting for its PDFs.
 """
@@ -42,6 +43,18 @@ from desktop.services.meetings.bodies import (
     update_body,
     update_member,
 )
+from desktop.services.meetings.decisions import (
+    add_disqualification,
+    record_item,
+    record_vote,
+    remove_disqualification,
+)
+from desktop.services.meetings.legality import (
+    appeal_deadline,
+    clear_check,
+    record_check,
+    update_body_records,
+)
 from desktop.services.meetings.minutes import (
     add_dissent,
     approve_minutes,
@@ -69,12 +82,15 @@ __all__ = [
     "MemberRow",
     "add_action",
     "add_dissent",
+    "add_disqualification",
     "add_item",
     "add_member",
     "add_workshop_point",
+    "appeal_deadline",
     "approve_minutes",
     "attach_file",
     "carried_actions",
+    "clear_check",
     "copy_items",
     "correct_minutes",
     "create_body",
@@ -96,9 +112,13 @@ __all__ = [
     "postpone_item",
     "ranked_summary",
     "record_attendance",
+    "record_check",
     "record_decision",
+    "record_item",
+    "record_vote",
     "remove_action",
     "remove_attachment",
+    "remove_disqualification",
     "remove_item",
     "remove_member",
     "send_agenda",
@@ -107,6 +127,7 @@ __all__ = [
     "update_action",
     "update_attendance",
     "update_body",
+    "update_body_records",
     "update_item",
     "update_meeting",
     "update_member",

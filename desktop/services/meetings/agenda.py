@@ -25,6 +25,7 @@ from desktop.services.meetings.common import (
     get_body,
     get_item,
     get_meeting,
+    kind_of,
     live_items,
     status_index,
 )
@@ -32,6 +33,7 @@ from desktop.services.meetings.numbering import renumber
 from desktop.services.meetings.template import (
     closing_keys,
     default_decision,
+    items_for,
     postponed_decision,
     standard_items,
     text_in,
@@ -46,17 +48,21 @@ from desktop.storage.models import (
     Meeting,
     WorkshopPoint,
 )
-from desktop.storage.models.enums import ItemType, MeetingStatus
+from desktop.storage.models.enums import DecisionType, ItemType, MeetingStatus, RecordKind
 from desktop.storage.store import Store
 from desktop.storage.tracking import Changes
 
 MEETING_FIELDS = frozenset(
-    {"date", "start_time", "end_time", "place", "online_link", "language", "chair", "secretary"})
+    {"date", "start_time", "end_time", "place", "online_link", "language", "chair", "secretary",
+     "record_kind", "display_date", "display_place", "notice_date"})
+AFTER_APPROVAL = frozenset({"display_date", "display_place", "notice_date"})
 AGENDA_FIELDS = frozenset(
     {"title", "item_type", "presenter", "background", "proposal", "minutes_allotted"})
 MINUTES_FIELDS = frozenset({"discussion", "decision", "votes"})
 ITEM_FIELDS = AGENDA_FIELDS | MINUTES_FIELDS
 # What a copy or a postponed item takes with it: the preparation, not what a meeting made of it.
+# Decisions that send the matter back onto the body's next agenda.
+CARRIED_TYPES = (DecisionType.TABLED.value, DecisionType.RETURNED.value)
 _CARRIED = ("title", "item_type", "presenter", "background", "proposal", "minutes_allotted")
 
 
@@ -70,15 +76,22 @@ def _check_meeting(values: dict[str, Any]) -> None:
     start, end = values.get("start_time"), values.get("end_time")
     if start and end and end <= start:
         raise ValidationError(_("The meeting cannot end before it starts."))
-    for key in ("place", "online_link", "chair", "secretary"):
+    for key in ("place", "online_link", "chair", "secretary", "display_place"):
         if key in values:
             values[key] = clean(values[key])
+    day = values.get("date")
+    for key in ("notice_date", "display_date"):
+        if day and values.get(key) and values[key] < day:
+            raise ValidationError(_("The notice and the public display come after the meeting."))
+    kind = values.get("record_kind") or ""
+    if kind and kind not in tuple(RecordKind):
+        raise ValidationError(_("A meeting records a memo or minutes, not {kind}.").format(kind=kind))
 
 
 def new_meeting(
     session: Session, body_id: uuid.UUID, date: dt.date, *, start_time: dt.time | None = None,
     end_time: dt.time | None = None, place: str = "", online_link: str = "",
-    language: str | None = None, standard: bool = True,
+    language: str | None = None, standard: bool = True, record_kind: str = "",
 ) -> Meeting:
     """A planned meeting, numbered in the body's year, with the template's standard items in
     its language (unless ``standard`` is false), inside the caller's operation."""
@@ -86,13 +99,14 @@ def new_meeting(
     values: dict[str, Any] = {
         "date": date, "start_time": start_time, "end_time": end_time, "place": place,
         "online_link": online_link, "language": language or default_language(body),
+        "record_kind": record_kind,
     }
     _check_meeting(values)
     meeting = Meeting(body_id=body.id, number=0, status=MeetingStatus.PLANNED, **values)
     session.add(meeting)
     session.flush()
     if standard:
-        for position, spec in enumerate(standard_items(), start=1):
+        for position, spec in enumerate(items_for(kind_of(meeting)), start=1):
             session.add(AgendaItem(
                 meeting_id=meeting.id, position=position, section=0, standard_key=spec.key,
                 title=title_in(spec.title, meeting.language), item_type=spec.item_type,
@@ -100,6 +114,7 @@ def new_meeting(
                 minutes_allotted=spec.minutes_allotted,
             ))
     renumber(session, body.id, date.year)
+    carry_pending(session, meeting)
     return meeting
 
 
@@ -117,16 +132,69 @@ def update_meeting(store: Store, meeting_id: uuid.UUID, **fields: Any) -> Change
 
     def apply(session: Session) -> None:
         meeting = get_meeting(session, meeting_id)
-        ensure_unlocked(meeting)
+        # The notice and public display follow the approval: they are set on locked minutes.
+        if not set(fields) <= AFTER_APPROVAL:
+            ensure_unlocked(meeting)
         values = {key: getattr(meeting, key) for key in MEETING_FIELDS} | fields
         _check_meeting(values)
         old_year = meeting.date.year
+        old_kind = kind_of(meeting)
         apply_fields(meeting, values)
+        if kind_of(meeting) != old_kind:
+            _follow_kind(session, meeting)
         renumber(session, meeting.body_id, meeting.date.year)
         if old_year != meeting.date.year:
             renumber(session, meeting.body_id, old_year)
 
     return store.run("edit meeting", apply)
+
+
+def _follow_kind(session: Session, meeting: Meeting) -> None:
+    """A meeting whose kind of record changed takes the standard items of its new kind while
+    the agenda is open (a memo drops the legality and checkers items nobody has written in)."""
+    if not agenda_is_open(meeting):
+        return
+    wanted = [spec.key for spec in items_for(kind_of(meeting))]
+    order = [spec.key for spec in standard_items()]
+    items = live_items(session, meeting.id)
+    for item in items:
+        if item.standard_key and item.standard_key not in wanted and not clean(item.decision):
+            _tombstone_item(session, item)
+    items = [i for i in live_items(session, meeting.id)]
+    present = {i.standard_key for i in items}
+    for spec in standard_items():
+        if spec.key not in wanted or spec.key in present:
+            continue
+        later = order[order.index(spec.key) + 1:]
+        index = next((n for n, i in enumerate(items) if i.standard_key in later), len(items))
+        item = AgendaItem(
+            meeting_id=meeting.id, position=0, section=0, standard_key=spec.key,
+            title=title_in(spec.title, meeting.language), item_type=spec.item_type,
+            proposal=text_in(spec.proposal, meeting.language), minutes_allotted=spec.minutes_allotted)
+        session.add(item)
+        session.flush()
+        _place(session, meeting, item, index)
+        items = live_items(session, meeting.id)
+        present.add(spec.key)
+
+
+def carry_pending(session: Session, meeting: Meeting) -> None:
+    """Items the body tabled or returned at earlier meetings, not yet on a later agenda, go on
+    ``meeting``'s (a new meeting: the next one did not exist when they were decided)."""
+    if not agenda_is_open(meeting):
+        return
+    earlier = [m.id for m in body_meetings(session, meeting.body_id)
+               if m.id != meeting.id and (m.date, m.start_time or dt.time.min)
+               < (meeting.date, meeting.start_time or dt.time.min)]
+    if not earlier:
+        return
+    pending = session.scalars(
+        select(AgendaItem).where(
+            AgendaItem.meeting_id.in_(earlier), AgendaItem.deleted.is_(False),
+            AgendaItem.decision_type.in_(CARRIED_TYPES), AgendaItem.postponed_to_id.is_(None))
+        .order_by(AgendaItem.section))
+    for item in list(pending):
+        carry_over(session, item, meeting)
 
 
 def delete_meeting(store: Store, meeting_id: uuid.UUID) -> Changes:
@@ -345,21 +413,28 @@ def postpone_item(store: Store, item_id: uuid.UUID) -> tuple[uuid.UUID, Changes]
             _place(session, target, item, None)
             renumber(session, meeting.body_id, meeting.date.year)
             return item.id
-        moved = AgendaItem(
-            meeting_id=target.id, position=0, section=0,
-            postponed_from=[*item.postponed_from, item.section], postponed_from_id=item.id,
-            **{key: getattr(item, key) for key in _CARRIED},
-        )
-        session.add(moved)
-        session.flush()
-        _copy_attachments(session, item, moved)
-        item.postponed_to_id = moved.id
+        moved = carry_over(session, item, target)
         if not item.decision:
             item.decision = postponed_decision(meeting.language)
-        _place(session, target, moved, None)
         return moved.id
 
     return store.run_returning("postpone agenda item", apply)
+
+
+def carry_over(session: Session, item: AgendaItem, target: Meeting) -> AgendaItem:
+    """Put a copy of ``item`` on ``target``'s agenda remembering the § numbers it passed
+    through; the item stays where it was, pointing to the copy."""
+    moved = AgendaItem(
+        meeting_id=target.id, position=0, section=0,
+        postponed_from=[*item.postponed_from, item.section], postponed_from_id=item.id,
+        **{key: getattr(item, key) for key in _CARRIED},
+    )
+    session.add(moved)
+    session.flush()
+    _copy_attachments(session, item, moved)
+    item.postponed_to_id = moved.id
+    _place(session, target, moved, None)
+    return moved
 
 
 def item_history(session: Session, item_id: uuid.UUID) -> list[AgendaItem]:

@@ -27,7 +27,7 @@ from desktop.storage.models import (
     Organisation,
     Representation,
 )
-from desktop.storage.models.enums import BodyKind, MemberRole
+from desktop.storage.models.enums import BodyKind, MemberRole, RecordKind
 from desktop.storage.store import Store
 from desktop.storage.tracking import Changes
 
@@ -63,12 +63,25 @@ def _body_values(name_fi: str, name_sv: str, kind: str, languages: list[str] | N
             "languages": [c for c in BODY_LANGUAGES if c in languages]}
 
 
+def _records(record_kind: str | None, appeal_authority: str | None) -> dict:
+    values: dict = {}
+    if record_kind is not None:
+        if record_kind not in tuple(RecordKind):
+            raise ValidationError(_("A body records a memo or minutes, not {kind}.").format(kind=record_kind))
+        values["record_kind"] = record_kind
+    if appeal_authority is not None:
+        values["appeal_authority"] = clean(appeal_authority)
+    return values
+
+
 def create_body(
     store: Store, name_fi: str, name_sv: str = "", *, kind: str = BodyKind.PARTNERSHIP_TABLE,
-    languages: list[str] | None = None,
+    languages: list[str] | None = None, record_kind: str | None = None,
+    appeal_authority: str | None = None,
 ) -> tuple[uuid.UUID, Changes]:
-    """A new body; its languages default to those it has a name in."""
-    values = _body_values(name_fi, name_sv, kind, languages)
+    """A new body; its languages default to those it has a name in; it keeps minutes unless
+    ``record_kind`` says memo."""
+    values = _body_values(name_fi, name_sv, kind, languages) | _records(record_kind, appeal_authority)
 
     def apply(session: Session) -> uuid.UUID:
         body = Body(**values)
@@ -81,8 +94,11 @@ def create_body(
 
 def update_body(
     store: Store, body_id: uuid.UUID, *, name_fi: str | None = None, name_sv: str | None = None,
-    kind: str | None = None, languages: list[str] | None = None,
+    kind: str | None = None, languages: list[str] | None = None, record_kind: str | None = None,
+    appeal_authority: str | None = None,
 ) -> Changes:
+    records = _records(record_kind, appeal_authority)
+
     def apply(session: Session) -> None:
         body = get_body(session, body_id)
         values = _body_values(
@@ -91,7 +107,7 @@ def update_body(
             body.kind if kind is None else kind,
             list(body.languages) if languages is None else languages,
         )
-        apply_fields(body, values)
+        apply_fields(body, values | records)
 
     return store.run("edit body", apply)
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _
 from desktop.services.records import live
-from desktop.storage.models import AgendaItem, Body, Meeting
+from desktop.storage.models import AgendaItem, Body, Disqualification, DissentingOpinion, Meeting
 from desktop.storage.models.enums import MeetingStatus
 
 T = TypeVar("T")
@@ -41,6 +41,11 @@ def live_items(session: Session, meeting_id: uuid.UUID) -> list[AgendaItem]:
     ))
 
 
+def kind_of(meeting: Meeting) -> str:
+    """What the meeting records (RecordKind code): its own choice, else its body's default."""
+    return meeting.record_kind or meeting.body.record_kind or "minutes"
+
+
 def meeting_label(meeting: Meeting, language: str = "fi") -> str:
     """``Body 3/2026``: how officers name a meeting."""
     return f"{meeting.body.display_name(language)} {meeting.number}/{meeting.date.year}"
@@ -61,6 +66,15 @@ def ensure_unlocked(meeting: Meeting) -> None:
         raise ValidationError(
             _("The minutes of meeting {number}/{year} are approved and locked: record a "
               "correction instead.").format(number=meeting.number, year=meeting.date.year))
+
+
+def remove_item_row(session: Session, model: type[DissentingOpinion | Disqualification],
+                    row_id: uuid.UUID, gone: str) -> None:
+    """Tombstone a row recorded on an agenda item; ``gone`` (an ``N_`` message) when it is
+    already gone. Locked minutes keep theirs."""
+    row = live(session, model, row_id, gone)
+    ensure_unlocked(get_item(session, row.item_id).meeting)
+    row.deleted = True
 
 
 def clean(text: str | None) -> str:

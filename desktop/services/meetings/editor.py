@@ -14,14 +14,28 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n.formatting import format_date, format_time
-from desktop.services.meetings import actions, attachments, bodies, minutes, workshop
+from desktop.services.meetings import (
+    actions,
+    attachments,
+    bodies,
+    decisions,
+    legality,
+    minutes,
+    workshop,
+)
 from desktop.services.meetings.attachments import AttachmentRow
-from desktop.services.meetings.common import agenda_is_open, get_body, get_meeting, live_items
+from desktop.services.meetings.common import (
+    agenda_is_open,
+    get_body,
+    get_meeting,
+    kind_of,
+    live_items,
+)
 from desktop.services.meetings.rows import list_meetings
 from desktop.services.meetings.template import default_decision
 from desktop.services.vocabulary import label
 from desktop.storage.models import ActionItem, AgendaItem, Meeting, Organisation
-from desktop.storage.models.enums import ActionStatus, MeetingStatus, MemberRole
+from desktop.storage.models.enums import ActionStatus, MeetingStatus, MemberRole, Presence
 from desktop.storage.store import Store
 
 # -- bodies and members ------------------------------------------------------------------
@@ -32,6 +46,7 @@ class BodyChoice:
     id: uuid.UUID
     name: str
     default_language: str  # what a new meeting of the body is written in
+    record_kind: str = "minutes"  # RecordKind code: what its meetings keep by default
 
 
 @dataclass(frozen=True)
@@ -59,11 +74,15 @@ class BodyDetails:
     languages: tuple[str, ...]
     members: tuple[MemberDetails, ...]
     meetings: int
+    record_kind: str = "minutes"  # RecordKind code
+    appeal_authority: str = ""
+    appeal_texts: tuple[tuple[str, str], ...] = ()  # (language, instructions): the body's or the shipped
 
 
 def body_choices(store: Store, language: str) -> list[BodyChoice]:
     with store.read() as session:
-        return [BodyChoice(b.id, b.display_name(language), bodies.default_language(b))
+        return [BodyChoice(b.id, b.display_name(language), bodies.default_language(b),
+                           b.record_kind or "minutes")
                 for b in bodies.list_bodies(session)]
 
 
@@ -88,6 +107,9 @@ def body_details(store: Store, body_id: uuid.UUID, language: str,
             id=body.id, name_fi=body.name_fi, name_sv=body.name_sv, kind=body.kind,
             languages=tuple(body.languages or ()), members=seats,
             meetings=len(bodies.body_meetings(session, body.id)),
+            record_kind=body.record_kind or "minutes", appeal_authority=body.appeal_authority,
+            appeal_texts=tuple((code, legality.instructions(body, code))
+                               for code in legality.APPEAL_LANGUAGES),
         )
 
 
@@ -158,6 +180,14 @@ class DissentView:
 
 
 @dataclass(frozen=True)
+class DisqualificationView:
+    id: uuid.UUID
+    member_name: str
+    reason: str
+    left_room: bool
+
+
+@dataclass(frozen=True)
 class WorkshopPointView:
     id: uuid.UUID
     group: str
@@ -188,6 +218,17 @@ class ItemView:
     dissents: tuple[DissentView, ...]
     workshop: tuple[WorkshopPointView, ...]  # by group, then rank
     ranked: tuple[WorkshopPointView, ...]  # most dot votes first
+    decision_type: str = ""  # DecisionType code
+    amendment: str = ""
+    vote: dict | None = None  # as stored (proposals, roll_call, result); None: no vote
+    appealable: bool = False  # as the minutes will say
+    appealable_default: bool = False  # what the item type gives
+    confidential_basis: str = ""
+    disqualified: tuple[DisqualificationView, ...] = ()
+    attendees: tuple[str, ...] = ()  # who took part in the item (the disqualified left out)
+    voters: tuple[str, ...] = ()  # of them, those who vote (not the secretary or experts)
+    # Attendees representing an organisation whose grant is decided in the item: ask about them.
+    disqualification_prompts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -256,6 +297,19 @@ class MeetingView:
     attendance: tuple[AttendanceView, ...]
     actions: tuple[ActionView, ...]
     corrections: tuple[CorrectionView, ...]
+    record_kind: str = "minutes"  # what the meeting keeps (RecordKind code)
+    own_record_kind: str = ""  # "" = the body's
+    body_record_kind: str = "minutes"
+    display_date: dt.date | None = None
+    display_place: str = ""
+    notice_date: dt.date | None = None
+    appeal_deadline: dt.date | None = None
+    checks: tuple[tuple[str, dt.date], ...] = ()  # checkers who have checked, and when
+    decision_wordings: tuple[tuple[str, str], ...] = ()  # (DecisionType code, wording) in its language
+
+    @property
+    def is_minutes(self) -> bool:
+        return self.record_kind == "minutes"
 
     @property
     def reference(self) -> str:
@@ -286,6 +340,17 @@ def _item(session: Session, meeting: Meeting, item: AgendaItem) -> ItemView:
                        for d in minutes.dissents(session, item.id)),
         workshop=_points(workshop.workshop_points(session, item.id)),
         ranked=_points(workshop.ranked_summary(session, item.id)),
+        decision_type=item.decision_type, amendment=item.amendment, vote=dict(item.vote) or None,
+        appealable=decisions.is_appealable(item, meeting),
+        appealable_default=decisions.default_appealable(item),
+        confidential_basis=item.confidential_basis,
+        disqualified=tuple(DisqualificationView(d.id, d.member_name, d.reason, d.left_room)
+                           for d in decisions.disqualifications(session, item.id)),
+        attendees=tuple(a.name for a in decisions.item_attendees(session, item)),
+        voters=tuple(a.name for a in decisions.item_attendees(session, item)
+                     if a.role != MemberRole.SECRETARY and a.presence != Presence.EXPERT),
+        disqualification_prompts=tuple((p.name, p.organisation)
+                                       for p in decisions.disqualification_prompts(session, item.id)),
     )
 
 
@@ -338,6 +403,13 @@ def meeting_view(store: Store, meeting_id: uuid.UUID, language: str,
                     minutes.correction_lines(session, meeting.id, language, all_items=True),
                     strict=True)
             ),
+            record_kind=kind_of(meeting), own_record_kind=meeting.record_kind,
+            body_record_kind=body.record_kind or "minutes",
+            display_date=meeting.display_date, display_place=meeting.display_place,
+            notice_date=meeting.notice_date,
+            appeal_deadline=legality.appeal_deadline(meeting.notice_date),
+            checks=tuple(legality.checks(meeting)),
+            decision_wordings=tuple(decisions.wordings(meeting.language).items()),
         )
 
 

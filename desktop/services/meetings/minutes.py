@@ -27,9 +27,12 @@ from desktop.services.meetings.common import (
     ensure_unlocked,
     get_item,
     get_meeting,
+    kind_of,
     live_items,
+    remove_item_row,
     status_index,
 )
+from desktop.services.meetings.decisions import ITEM_RECORD_FIELDS, apply_item_fields
 from desktop.services.meetings.numbering import renumber
 from desktop.services.meetings.template import default_decision, languages_of, translated
 from desktop.storage.base import utcnow
@@ -41,7 +44,7 @@ from desktop.storage.models import (
     MeetingAttendance,
     MinutesCorrection,
 )
-from desktop.storage.models.enums import ItemType, MeetingStatus, MemberRole, Presence
+from desktop.storage.models.enums import ItemType, MeetingStatus, MemberRole, Presence, RecordKind
 from desktop.storage.store import Store
 from desktop.storage.tracking import Changes
 
@@ -52,7 +55,7 @@ CORRECTABLE = {
     "meeting": frozenset({"place", "start_time", "end_time", "online_link", "chair", "secretary",
                           "minute_checkers"}),
     "item": frozenset({"title", "presenter", "background", "proposal", "discussion", "decision",
-                       "votes"}),
+                       "votes", "decision_type", "amendment", "appealable", "confidential_basis"}),
     "attendance": ATTENDANCE_FIELDS,
 }
 PRESENT_KINDS = (Presence.PRESENT, Presence.DEPUTY, Presence.EXPERT)
@@ -86,7 +89,8 @@ def _step_forward(session: Session, meeting: Meeting, target: MeetingStatus, tod
                    if a.presence in PRESENT_KINDS}
         if not present:
             raise ValidationError(_("Record who attended before the minutes are checked."))
-        if not meeting.minute_checkers:
+        minutes_kind = kind_of(meeting) == RecordKind.MINUTES
+        if minutes_kind and not meeting.minute_checkers:
             raise ValidationError(_("Record the minute checkers before the minutes are checked."))
         absent = [n for n in meeting.minute_checkers if n.casefold() not in present]
         if absent:
@@ -98,6 +102,12 @@ def _step_forward(session: Session, meeting: Meeting, target: MeetingStatus, tod
                 _("These items have no decision yet: {sections}.").format(
                     sections=", ".join(f"§ {n}" for n in missing)))
         meeting.checked_on = today
+        if minutes_kind:  # checkers whose own check was not recorded checked on the day
+            done = {c["name"].casefold() for c in meeting.checks or []}
+            unchecked = [{"name": n, "on": today.isoformat()} for n in meeting.minute_checkers
+                         if n.casefold() not in done]
+            if unchecked:
+                meeting.checks = [*(meeting.checks or []), *unchecked]
     elif target == MeetingStatus.MINUTES_APPROVED:
         if today < meeting.date:
             raise ValidationError(_("Minutes cannot be approved before the meeting."))
@@ -320,17 +330,25 @@ def suggested_decision(session: Session, item_id: uuid.UUID) -> str:
 
 def record_decision(
     store: Store, item_id: uuid.UUID, *, decision: str | None = None,
-    discussion: str | None = None, votes: str | None = None,
+    discussion: str | None = None, votes: str | None = None, **record: Any,
 ) -> Changes:
-    """The minutes of one item: what was discussed, decided, and how the vote went."""
+    """The minutes of one item: what was discussed, decided, and how the vote went; ``record``
+    takes the decision type, amendment, appealability and confidential basis
+    (``decisions.ITEM_RECORD_FIELDS``; a new type brings its standard wording)."""
     fields = {key: value for key, value in
-              (("decision", decision), ("discussion", discussion), ("votes", votes))
-              if value is not None}
+              (("discussion", discussion), ("votes", votes)) if value is not None}
+    unknown = set(record) - ITEM_RECORD_FIELDS
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
 
     def apply(session: Session) -> None:
         item = get_item(session, item_id)
         ensure_unlocked(item.meeting)
         apply_fields(item, fields)
+        extra = dict(record)
+        if decision is not None:
+            extra["decision"] = decision
+        apply_item_fields(session, item, extra)
 
     return store.run("record decision", apply)
 
@@ -361,14 +379,8 @@ def add_dissent(store: Store, item_id: uuid.UUID, member_name: str, text: str = 
 
 
 def remove_dissent(store: Store, dissent_id: uuid.UUID) -> Changes:
-    def apply(session: Session) -> None:
-        row = session.get(DissentingOpinion, dissent_id)
-        if row is None or row.deleted:
-            raise ValidationError(_("The dissenting opinion no longer exists."))
-        ensure_unlocked(get_item(session, row.item_id).meeting)
-        row.deleted = True
-
-    return store.run("remove dissenting opinion", apply)
+    return store.run("remove dissenting opinion", lambda session: remove_item_row(
+        session, DissentingOpinion, dissent_id, N_("The dissenting opinion no longer exists.")))
 
 
 def _checkers_item(session: Session, meeting: Meeting) -> AgendaItem | None:

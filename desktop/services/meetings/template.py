@@ -16,6 +16,7 @@ from desktop.i18n import translate_in
 from desktop.storage.models.enums import ItemType
 
 TEMPLATE_FILE = "templates/meeting_items.json"
+APPEAL_FILE = "templates/appeal_instructions.json"
 TITLE_JOINER = " / "
 TEXT_JOINER = "\n\n"
 
@@ -28,12 +29,22 @@ class StandardItem:
     title: dict[str, str]
     proposal: dict[str, str]
     decision: dict[str, str]
+    kinds: tuple[str, ...] = ("memo", "minutes")  # the kinds of record that have the item
+
+
+def _load(name: str) -> dict:
+    with (paths.resources_dir() / name).open(encoding="utf-8") as fp:
+        return json.load(fp)
 
 
 @lru_cache(maxsize=1)
 def _template() -> dict:
-    with (paths.resources_dir() / TEMPLATE_FILE).open(encoding="utf-8") as fp:
-        return json.load(fp)
+    return _load(TEMPLATE_FILE)
+
+
+@lru_cache(maxsize=1)
+def _appeal() -> dict:
+    return _load(APPEAL_FILE)
 
 
 def standard_items() -> tuple[StandardItem, ...]:
@@ -45,9 +56,31 @@ def standard_items() -> tuple[StandardItem, ...]:
             title=spec["title"],
             proposal=spec.get("proposal", {}),
             decision=spec.get("decision", {}),
+            kinds=tuple(spec.get("kinds", ("memo", "minutes"))),
         )
         for spec in _template()["items"]
     )
+
+
+def items_for(record_kind: str) -> tuple[StandardItem, ...]:
+    """The standard items a meeting recording ``record_kind`` starts with."""
+    return tuple(item for item in standard_items() if record_kind in item.kinds)
+
+
+def decision_wording(decision_type: str, language: str) -> str:
+    """The standard wording of a decision type (``DecisionType`` code) in the meeting's language."""
+    wording = _template().get("decision_types", {}).get(decision_type)
+    return text_in(wording, language) if wording else ""
+
+
+def appeal_days() -> int:
+    return int(_appeal().get("days", 14))
+
+
+def default_appeal_text(language: str) -> str:
+    """The shipped rectification instructions in one language (fi, sv or en)."""
+    texts = _appeal()["texts"]
+    return texts.get(language) or texts["fi"]
 
 
 def standard_item(key: str) -> StandardItem | None:

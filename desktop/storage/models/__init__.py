@@ -19,8 +19,10 @@ from desktop.storage.models.grants import (
     GrantDecision,
     GrantPayment,
 )
+from desktop.storage.models.idea_bank import Idea
 from desktop.storage.models.meeting_records import (
     ActionItem,
+    Disqualification,
     DissentingOpinion,
     ItemAttachment,
     MeetingAttendance,
@@ -28,6 +30,8 @@ from desktop.storage.models.meeting_records import (
     WorkshopPoint,
 )
 from desktop.storage.models.meetings import AgendaItem, Body, BodyMember, Meeting
+from desktop.storage.models.network import LiaisonRole
+from desktop.storage.models.premises import Premises, PremisesActivity, PremisesOrganisation
 from desktop.storage.models.register import ContactPerson, Organisation, Representation
 from desktop.storage.models.sync import FieldClock, SyncConflict, SyncExchange, SyncPeer
 
@@ -46,6 +50,7 @@ __all__ = [
     "ChecklistTemplate",
     "ChecklistTheme",
     "ContactPerson",
+    "Disqualification",
     "DissentingOpinion",
     "FieldClock",
     "GrantApplication",
@@ -54,14 +59,19 @@ __all__ = [
     "GrantCall",
     "GrantDecision",
     "GrantPayment",
+    "Idea",
     "Interaction",
     "ItemAttachment",
+    "LiaisonRole",
     "Meeting",
     "MeetingAttendance",
     "Meta",
     "MinutesCorrection",
     "Municipality",
     "Organisation",
+    "Premises",
+    "PremisesActivity",
+    "PremisesOrganisation",
     "Representation",
     "SyncConflict",
     "SyncExchange",

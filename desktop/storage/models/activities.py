@@ -36,6 +36,10 @@ class Activity(Syncable, Base):
         ForeignKey("contact_person.id"), default=None
     )
     published: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The language the activity is held in, which is also that of its texts; the title in
+    # the other national language lets guidance platforms show it in both (open data).
+    language: Mapped[str] = mapped_column(String(2), default="fi")
+    title_translation: Mapped[str] = mapped_column(String(300), default="")
 
     organisation: Mapped[Organisation] = relationship()
     contact: Mapped[ContactPerson | None] = relationship()

@@ -64,6 +64,21 @@ class ItemType(StrEnum):
     WORKSHOP = "workshop"
 
 
+class RecordKind(StrEnum):
+    MEMO = "memo"  # advisory bodies: no legality item, signatures or appeal instructions
+    MINUTES = "minutes"  # deciding bodies
+
+
+class DecisionType(StrEnum):
+    AS_PROPOSED = "as_proposed"
+    AMENDED = "amended"
+    REJECTED = "rejected"
+    TABLED = "tabled"  # jätettiin pöydälle: back on the next agenda
+    RETURNED = "returned"  # palautettiin valmisteluun: back on a later agenda
+    NOTED = "noted"
+    VOTE = "vote"
+
+
 class Presence(StrEnum):
     PRESENT = "present"
     ABSENT = "absent"
@@ -76,6 +91,18 @@ class ActionStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     DONE = "done"
     CANCELLED = "cancelled"
+
+
+class IdeaStatus(StrEnum):
+    NEW = "new"
+    TAKEN_FORWARD = "taken_forward"  # to an action item or a checklist step
+    MERGED = "merged"  # into another idea
+    DROPPED = "dropped"
+
+
+class IdeaOrigin(StrEnum):
+    WORKSHOP = "workshop"  # beyond a group's top three
+    MANUAL = "manual"
 
 
 class GrantType(StrEnum):
@@ -101,11 +128,48 @@ class InteractionKind(StrEnum):
     VISIT = "visit"
 
 
+class PremisesType(StrEnum):
+    MEETING_ROOM = "meeting_room"
+    HALL = "hall"
+    KITCHEN = "kitchen"
+    SPORTS = "sports"
+    OUTDOOR = "outdoor"
+    OTHER = "other"
+
+
+class PremisesTerms(StrEnum):
+    """On what terms organisations may use premises."""
+
+    FREE = "free"
+    FEE = "fee"
+    FREE_FOR_WELLBEING = "free_for_wellbeing"  # free for non-profit health and wellbeing activity
+
+
 class ChecklistStatus(StrEnum):
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     DONE = "done"
     NOT_APPLICABLE = "not_applicable"
+
+
+class OrganisationKind(StrEnum):
+    """What a register entry is: a civil-society organisation or one of the public partners."""
+
+    ORGANISATION = "organisation"
+    COUNTY_UNIT = "county_unit"
+    MUNICIPALITY = "municipality"
+    PARISH = "parish"
+    SERVICE_PRODUCER = "service_producer"
+    EDUCATIONAL_INSTITUTION = "educational_institution"
+
+
+class LiaisonRoleKind(StrEnum):
+    """The liaison roles every municipality should have named (seed 004), and user-defined ones."""
+
+    WELLBEING_PROMOTION = "wellbeing_promotion"
+    ORGANISATION_COOPERATION = "organisation_cooperation"
+    VOLUNTEERING = "volunteering"
+    OTHER = "other"  # user-defined: the role's title says what
 
 
 _PAIRS: tuple[tuple[StrEnum, str], ...] = (
@@ -144,6 +208,15 @@ _PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (ItemType.INFORMATION, N_("Information")),
     (ItemType.DISCUSSION, N_("Discussion")),
     (ItemType.WORKSHOP, N_("Workshop")),
+    (RecordKind.MEMO, N_("Memo")),
+    (RecordKind.MINUTES, N_("Minutes")),
+    (DecisionType.AS_PROPOSED, N_("Approved as proposed")),
+    (DecisionType.AMENDED, N_("Approved as amended")),
+    (DecisionType.REJECTED, N_("Proposal rejected")),
+    (DecisionType.TABLED, N_("Tabled")),
+    (DecisionType.RETURNED, N_("Returned for further preparation")),
+    (DecisionType.NOTED, N_("Noted for information")),
+    (DecisionType.VOTE, N_("Decided by vote")),
     (Presence.PRESENT, N_("Present")),
     (Presence.ABSENT, N_("Absent")),
     (Presence.DEPUTY, N_("Deputy")),
@@ -153,6 +226,12 @@ _PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (ActionStatus.IN_PROGRESS, N_("Under way")),
     (ActionStatus.DONE, N_("Completed")),
     (ActionStatus.CANCELLED, N_("Cancelled action")),
+    (IdeaStatus.NEW, N_("New idea")),
+    (IdeaStatus.TAKEN_FORWARD, N_("Taken forward")),
+    (IdeaStatus.MERGED, N_("Merged into another idea")),
+    (IdeaStatus.DROPPED, N_("Dropped")),
+    (IdeaOrigin.WORKSHOP, N_("From a workshop")),
+    (IdeaOrigin.MANUAL, N_("Added by hand")),
     (GrantType.OPERATING, N_("Operating grant")),
     (GrantType.PROJECT, N_("Project grant")),
     (GrantType.PREMISES, N_("Premises grant")),
@@ -172,6 +251,25 @@ _PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (InteractionKind.CALL, N_("Phone call")),
     (InteractionKind.EMAIL, N_("E-mail")),
     (InteractionKind.VISIT, N_("Visit")),
+    (PremisesType.MEETING_ROOM, N_("Meeting room")),
+    (PremisesType.HALL, N_("Hall")),
+    (PremisesType.KITCHEN, N_("Kitchen")),
+    (PremisesType.SPORTS, N_("Sports space")),
+    (PremisesType.OUTDOOR, N_("Outdoor space")),
+    (PremisesType.OTHER, N_("Other premises")),
+    (PremisesTerms.FREE, N_("Free of charge")),
+    (PremisesTerms.FEE, N_("For a fee")),
+    (PremisesTerms.FREE_FOR_WELLBEING, N_("Free for non-profit health and wellbeing activity")),
+    (OrganisationKind.ORGANISATION, N_("Organisation")),
+    (OrganisationKind.COUNTY_UNIT, N_("County unit")),
+    (OrganisationKind.MUNICIPALITY, N_("Municipality (partner)")),
+    (OrganisationKind.PARISH, N_("Parish")),
+    (OrganisationKind.SERVICE_PRODUCER, N_("Service producer")),
+    (OrganisationKind.EDUCATIONAL_INSTITUTION, N_("Educational institution")),
+    (LiaisonRoleKind.WELLBEING_PROMOTION, N_("Health and wellbeing promotion")),
+    (LiaisonRoleKind.ORGANISATION_COOPERATION, N_("Organisation cooperation")),
+    (LiaisonRoleKind.VOLUNTEERING, N_("Volunteering coordination")),
+    (LiaisonRoleKind.OTHER, N_("Other role")),
 )
 
 # Keyed by (enum type, code): StrEnum members hash as their strings, and several enums

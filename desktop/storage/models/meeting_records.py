@@ -1,4 +1,4 @@
-"""What the minutes record beside the items: attendance, dissents, action items, workshop results,
+"""What the minutes record beside the items: attendance, dissents, disqualifications, action items, workshop results,
 attachments of items, and corrections made after the minutes were approved.
 
 Names (of attendees, dissenters, who corrected) are kept as the minutes print them: the minutes
@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.storage.base import Base, Syncable, utcnow
@@ -40,6 +40,17 @@ class DissentingOpinion(Syncable, Base):
     item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agenda_item.id"), index=True)
     member_name: Mapped[str] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text, default="")
+
+
+class Disqualification(Syncable, Base):
+    """A member disqualified (esteellinen / jävig) for one item: they take no part in it."""
+
+    __tablename__ = "item_disqualification"
+
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agenda_item.id"), index=True)
+    member_name: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    left_room: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class ActionItem(Syncable, Base):

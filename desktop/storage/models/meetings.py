@@ -13,7 +13,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.storage.base import Base, Syncable
-from desktop.storage.models.enums import BodyKind, ItemType, MeetingStatus, MemberRole
+from desktop.storage.models.enums import BodyKind, ItemType, MeetingStatus, MemberRole, RecordKind
 
 
 class Body(Syncable, Base):
@@ -23,6 +23,12 @@ class Body(Syncable, Base):
     name_sv: Mapped[str] = mapped_column(String(300), default="")
     kind: Mapped[str] = mapped_column(String(32), default=BodyKind.PARTNERSHIP_TABLE)
     languages: Mapped[list] = mapped_column(default=list)
+    # What its meetings record by default: a memo (advisory) or minutes (deciding).
+    record_kind: Mapped[str] = mapped_column(String(16), default=RecordKind.MINUTES)
+    # To whom a request for rectification of its decisions is made.
+    appeal_authority: Mapped[str] = mapped_column(String(300), default="")
+    # The rectification and appeal instructions by language; a missing one is the shipped text.
+    appeal_texts: Mapped[dict] = mapped_column(default=dict)
 
     members: Mapped[list[BodyMember]] = relationship(back_populates="body")
     meetings: Mapped[list[Meeting]] = relationship(back_populates="body")
@@ -66,6 +72,14 @@ class Meeting(Syncable, Base):
     approved_on: Mapped[dt.date | None] = mapped_column(default=None)
     # Approved minutes change only through a recorded correction (MinutesCorrection).
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # "" keeps the body's kind of record; memo or minutes overrides it for this meeting.
+    record_kind: Mapped[str] = mapped_column(String(16), default="")
+    # The legality block of minutes: public display, the notice the appeal time runs from,
+    # and each checker's check as {"name": ..., "on": "2026-12-03"}.
+    display_date: Mapped[dt.date | None] = mapped_column(default=None)
+    display_place: Mapped[str] = mapped_column(String(300), default="")
+    notice_date: Mapped[dt.date | None] = mapped_column(default=None)
+    checks: Mapped[list] = mapped_column(default=list)
 
     body: Mapped[Body] = relationship(back_populates="meetings")
     items: Mapped[list[AgendaItem]] = relationship(
@@ -96,5 +110,15 @@ class AgendaItem(Syncable, Base):
     postponed_from: Mapped[list] = mapped_column(default=list)
     postponed_from_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
     postponed_to_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
+    # How the decision was made (DecisionType code, "" = not said) and, when amended, how.
+    decision_type: Mapped[str] = mapped_column(String(16), default="")
+    amendment: Mapped[str] = mapped_column(Text, default="")
+    # A vote: {"proposals": [{"text", "proposer", "seconder", "votes"}], "roll_call":
+    # [[name, proposal index or -1 for blank]], "result": "..."}; {} when there was none.
+    vote: Mapped[dict] = mapped_column(default=dict)
+    # None: follows the item type (decision items may be appealed, the rest not).
+    appealable: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    # Non-empty: a confidential item, and the legal basis of its confidentiality.
+    confidential_basis: Mapped[str] = mapped_column(String(300), default="")
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.storage.base import Base, Syncable
-from desktop.storage.models.enums import OrganisationForm, OrganisationStatus
+from desktop.storage.models.enums import OrganisationForm, OrganisationKind, OrganisationStatus
 
 
 class Organisation(Syncable, Base):
@@ -34,6 +34,8 @@ class Organisation(Syncable, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(16), default=OrganisationStatus.ACTIVE)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Public partners (municipalities, parishes, service producers…) live beside organisations.
+    kind: Mapped[str] = mapped_column(String(32), default=OrganisationKind.ORGANISATION)
 
     representations: Mapped[list[Representation]] = relationship(back_populates="organisation")
 
@@ -54,6 +56,8 @@ class ContactPerson(Syncable, Base):
     retention_basis: Mapped[str] = mapped_column(Text, default="")
     retained_since: Mapped[dt.date | None] = mapped_column(default=None)
     last_contact: Mapped[dt.date | None] = mapped_column(default=None)
+    # The person agreed to be named as a public contact: only these go into open data.
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
 
     representations: Mapped[list[Representation]] = relationship(back_populates="contact")
 

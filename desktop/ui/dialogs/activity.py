@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import _, current_language
-from desktop.services import activities, contacts
+from desktop.i18n import LANGUAGES, _, current_language
+from desktop.services import activities, contacts, premises
 from desktop.storage.store import Store
 from desktop.ui.field_errors import add_error_row, show_field_errors
 
@@ -40,6 +40,8 @@ class ActivityDialog(QDialog):
             people = contacts.contact_rows(session, organisation_id)
             values: dict[str, Any] = (activities.activity_values(session, activity_id)
                                       if activity_id else {})
+            premises_choices = premises.premises_choices(session, language)
+            held_in = set(premises.premises_of_activity(session, activity_id)) if activity_id else set()
         self.setWindowTitle(_("New activity") if activity_id is None else _("Activity"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -48,6 +50,16 @@ class ActivityDialog(QDialog):
         self.title.textChanged.connect(self.validate)
         form.addRow(_("Title"), self.title)
         self.title_error = add_error_row(form)
+        self.language = QComboBox()
+        for code, (_locale, native) in LANGUAGES.items():
+            self.language.addItem(native, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(values.get("language", "fi"))))
+        self.language.setToolTip(_("The language the activity is held in, and of its texts here"))
+        form.addRow(_("Language"), self.language)
+        self.title_translation = QLineEdit(values.get("title_translation", ""))
+        self.title_translation.setPlaceholderText(
+            _("The title in Swedish (in Finnish for an activity held in Swedish), for open data"))
+        form.addRow(_("Title in the other language"), self.title_translation)
         self.description = QPlainTextEdit(values.get("description", ""))
         self.description.setMaximumHeight(80)
         form.addRow(_("Description"), self.description)
@@ -96,6 +108,15 @@ class ActivityDialog(QDialog):
             self.contact.addItem(_("(a person no longer among the contacts)"), str(current))
         self.contact.setCurrentIndex(max(0, self.contact.findData(str(current) if current else "")))
         form.addRow(_("Contact person"), self.contact)
+        self.premises = QListWidget()
+        for choice in premises_choices:
+            item = QListWidgetItem(choice.text)
+            item.setData(Qt.ItemDataRole.UserRole, str(choice.id))
+            item.setCheckState(Qt.CheckState.Checked if choice.id in held_in else Qt.CheckState.Unchecked)
+            self.premises.addItem(item)
+        self.premises.setMaximumHeight(110)
+        form.addRow(_("Held in premises"), self.premises)
+        self._initial_premises = held_in
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -111,6 +132,7 @@ class ActivityDialog(QDialog):
         contact = self.contact.currentData()
         return {
             "title": self.title.text(), "description": self.description.toPlainText(),
+            "language": self.language.currentData(), "title_translation": self.title_translation.text(),
             "target_group": self.target_group.text(), "when": self.when.text(),
             "municipalities": self.chosen_codes(),
             **{name: box.isChecked() for name, box in self.flags.items()},
@@ -156,4 +178,18 @@ class ActivityDialog(QDialog):
             changed = {k: v for k, v in self.values().items() if v != self._initial[k]}
             if changed:
                 activities.update_activity(self.store, self.activity_id, **changed)
+        held_in = set(self.premises_ids())
+        if held_in != self._initial_premises:
+            premises.set_activity_premises(self.store, self.activity_id, held_in)
         self.accept()
+
+    def premises_ids(self) -> list[uuid.UUID]:
+        return [uuid.UUID(self.premises.item(i).data(Qt.ItemDataRole.UserRole))
+                for i in range(self.premises.count())
+                if self.premises.item(i).checkState() == Qt.CheckState.Checked]
+
+    def check_premises(self, text_start: str, checked: bool = True) -> None:
+        for i in range(self.premises.count()):
+            item = self.premises.item(i)
+            if item.text().startswith(text_start):
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)

@@ -51,6 +51,7 @@ class ChecklistItemDialog(QDialog):
             calls = checklist.grant_call_choices(session)
             attachment = session.get(Attachment, item.evidence_attachment_id) if item.evidence_attachment_id else None
             history = checklist.item_history(session, item_id)
+            computed = checklist.automatic_evidence(session, item, language)
             comments = [(c.created_at, c.author, c.text) for c in item.comments if not c.deleted]
             title = item.title(language)
             values = (item.status, item.owner, item.due_on, item.evidence, item.evidence_link,
@@ -88,6 +89,13 @@ class ChecklistItemDialog(QDialog):
         self.evidence = QPlainTextEdit(evidence)
         self.evidence.setPlaceholderText(_("What shows that the step is taken"))
         form.addRow(_("Evidence"), self.evidence)
+        # Kept current by the app (the liaison network's gaps): shown, never typed.
+        self.computed = QPlainTextEdit("\n".join(computed))
+        self.computed.setReadOnly(True)
+        self.computed.setMaximumHeight(110)
+        self.computed.setStyleSheet("background: #fff3cd;")
+        if computed:
+            form.addRow(_("From the app's data"), self.computed)
         self.link = QLineEdit(link)
         self.link.setPlaceholderText("https://")
         form.addRow(_("Link"), self.link)

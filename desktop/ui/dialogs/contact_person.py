@@ -7,6 +7,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,6 +23,7 @@ from desktop.i18n import LANGUAGES, _, current_language
 from desktop.services import contacts
 from desktop.storage.store import Store
 from desktop.ui import person_actions
+from desktop.ui.dialogs.liaison_roles_box import LiaisonRolesBox
 from desktop.ui.field_errors import add_error_row, show_field_errors
 from desktop.ui.optional_date import OptionalDate
 
@@ -73,11 +75,18 @@ class ContactPersonDialog(QDialog):
         form.addRow(_("Kept since"), self.retained_since)
         self.last_contact = OptionalDate(fields.get("last_contact"), _("Known"))
         form.addRow(_("Last contact"), self.last_contact)
+        self.public = QCheckBox(_("Public contact: may be named in public lists and open data"))
+        self.public.setChecked(bool(fields.get("public", False)))
+        form.addRow("", self.public)
         if details and details.other_organisations:
             others = QLabel(_("Also represents: {names}").format(
                 names=", ".join(details.other_organisations)))
             others.setWordWrap(True)
             form.addRow("", others)
+        self.liaison_roles: LiaisonRolesBox | None = None
+        if person_id is not None:
+            self.liaison_roles = LiaisonRolesBox(store, person_id, self)
+            form.addRow(_("Liaison roles"), self.liaison_roles)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -102,7 +111,7 @@ class ContactPersonDialog(QDialog):
             "name": self.edits["name"].text(), "email": self.edits["email"].text(),
             "phone": self.edits["phone"].text(), "preferred_language": self.language.currentData(),
             "retention_basis": self.basis.text(), "retained_since": self.retained_since.value(),
-            "last_contact": self.last_contact.value(),
+            "last_contact": self.last_contact.value(), "public": self.public.isChecked(),
         }
 
     def validate(self) -> bool:

@@ -26,9 +26,16 @@ from desktop.i18n import LANGUAGES, _, current_language
 from desktop.services import organisation_page, register
 from desktop.services.vocabulary import labels
 from desktop.storage.models import Municipality, Organisation
-from desktop.storage.models.enums import OrganisationForm, OrganisationStatus, Sector
+from desktop.storage.models.enums import (
+    OrganisationForm,
+    OrganisationKind,
+    OrganisationStatus,
+    Sector,
+)
 from desktop.storage.store import Store
+from desktop.ui.dialogs.premises_tab import OrganisationPremisesTab
 from desktop.ui.field_errors import add_error_row, show_field_errors
+from desktop.ui.grants.organisation_grants import OrganisationGrantsView
 from desktop.ui.organisation_lists import OrganisationLists
 
 
@@ -58,6 +65,8 @@ class OrganisationDialog(QDialog):
             self.edits[name] = edit
             form.addRow(text, edit)
             self.errors[name] = add_error_row(form)
+        self.kind = _combo(labels(OrganisationKind))
+        form.addRow(_("Kind"), self.kind)
         self.form_combo = _combo(labels(OrganisationForm))
         form.addRow(_("Form of organisation"), self.form_combo)
         self.domicile = QComboBox()
@@ -112,6 +121,11 @@ class OrganisationDialog(QDialog):
         if org is not None:
             self._load(org)
             self._add_overview_tabs(organisation_id, language)
+            self.premises_tab = OrganisationPremisesTab(store, org.id, self)
+            index = self.tabs.addTab(self.premises_tab, "")
+            self.premises_tab.reloaded.connect(
+                lambda n, i=index: self.tabs.setTabText(i, f"{_('Premises')} ({n})"))
+            self.premises_tab.reload()
         self._enable_lists()
         self.validate()
 
@@ -131,6 +145,7 @@ class OrganisationDialog(QDialog):
         for name, edit in self.edits.items():
             edit.setText(getattr(org, name) or "")
         self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(org.form)))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(org.kind)))
         self.status.setCurrentIndex(max(0, self.status.findData(org.status)))
         self.domicile.setCurrentIndex(max(0, self.domicile.findData(org.domicile_code or "")))
         _check(self.sectors, org.sectors)
@@ -138,22 +153,23 @@ class OrganisationDialog(QDialog):
         self.description.setPlainText(org.description)
 
     def _add_overview_tabs(self, organisation_id: uuid.UUID, language: str) -> None:
-        """Read-only tabs: the grants it applied for and the meetings it took part in."""
+        """Read-only tabs: its applications and decisions across the years, and the meetings it
+        took part in."""
         with self.store.read() as session:
             seen = organisation_page.overview(session, organisation_id, language)
-        for key, title, lines in (
-            ("grants", _("Grants"), seen.grants),
-            ("meetings", _("Meetings"), seen.meetings),
-        ):
-            widget = QListWidget()
-            widget.addItems(lines or [_("None.")])
-            self.overview_lists[key] = widget
-            self.tabs.addTab(widget, f"{title} ({len(lines)})")
+        self.grants = OrganisationGrantsView(self.store)
+        count = self.grants.show_organisation(organisation_id)
+        self.tabs.addTab(self.grants, f"{_('Grants')} ({count})")
+        widget = QListWidget()
+        widget.addItems(seen.meetings or [_("None.")])
+        self.overview_lists["meetings"] = widget
+        self.tabs.addTab(widget, f"{_('Meetings')} ({len(seen.meetings)})")
 
     def values(self) -> dict[str, Any]:
         fields: dict[str, Any] = {name: edit.text() for name, edit in self.edits.items()}
         fields.update(
             form=self.form_combo.currentData(), status=self.status.currentData(),
+            kind=self.kind.currentData(),
             domicile_code=self.domicile.currentData() or None,
             sectors=_checked(self.sectors), languages=_checked(self.languages),
             description=self.description.toPlainText().strip(),

@@ -37,7 +37,9 @@ from desktop.ui.meetings.item_pane import ITEM_ID, ItemPane
 
 def item_label(item: ItemView) -> str:
     mark = " →" if item.postponed else ""
-    return f"§ {item.section}  {item.title}{mark}"
+    # A tabled or postponed matter shows the § numbers it passed through.
+    history = f" ({', '.join(f'§ {n}' for n in item.postponed_from)})" if item.postponed_from else ""
+    return f"§ {item.section}  {item.title}{history}{mark}"
 
 
 class AgendaTab(ItemPane):

@@ -1,4 +1,5 @@
-"""Bodies and their members: partnership tables, organisation arenas, working groups."""
+"""Bodies and their members: partnership tables, organisation arenas, working groups; what
+their meetings keep (memo or minutes), to whom decisions are appealed and the instructions."""
 
 from __future__ import annotations
 
@@ -27,15 +28,18 @@ from desktop.i18n.formatting import format_date
 from desktop.services import meetings
 from desktop.services.meetings.editor import BodyDetails, MemberDetails, body_choices, body_details
 from desktop.services.vocabulary import labels
-from desktop.storage.models.enums import BodyKind
+from desktop.storage.models.enums import BodyKind, RecordKind
 from desktop.storage.store import Store
 from desktop.ui.editable_list import EditableList
+from desktop.ui.meetings.appeal_dialog import AppealTextsDialog
 from desktop.ui.meetings.common import ask, attempt, combo_text_data, fill_combo, select_data
 from desktop.ui.meetings.member_dialog import MemberDialog
 from desktop.ui.tablemodel import Column
 
 BODY_ID = Qt.ItemDataRole.UserRole
 LANGUAGES = (("fi", "suomi"), ("sv", "svenska"), ("en", "English"))
+# Advisory bodies keep memos: what a new body of the kind starts with.
+ADVISORY = (BodyKind.PARTNERSHIP_TABLE, BodyKind.ARENA)
 
 
 def term(member: MemberDetails) -> str:
@@ -80,6 +84,27 @@ class BodiesDialog(QDialog):
         self.kind = QComboBox()
         fill_combo(self.kind, labels(BodyKind))
         form.addRow(_("&Kind"), self.kind)
+        self.kind.currentIndexChanged.connect(lambda _index: self._kind_changed())
+        self.record_kind = QComboBox()
+        fill_combo(self.record_kind, labels(RecordKind))
+        self.record_kind.setToolTip(_("What its meetings keep unless a meeting says otherwise: a memo "
+                                      "for a body that advises, minutes for one that decides"))
+        form.addRow(_("&Record"), self.record_kind)
+        authority_row = QWidget()
+        authority = QHBoxLayout(authority_row)
+        authority.setContentsMargins(0, 0, 0, 0)
+        self.appeal_authority = QLineEdit()
+        self.appeal_authority.setPlaceholderText(_("The body itself"))
+        authority.addWidget(self.appeal_authority, 1)
+        self.instructions_button = QPushButton(_("&Instructions…"))
+        self.instructions_button.setToolTip(_("The rectification instructions printed in the minutes, "
+                                              "in Finnish, Swedish and English"))
+        self.instructions_button.clicked.connect(lambda _checked=False: self.edit_instructions())
+        authority.addWidget(self.instructions_button)
+        form.addRow(_("&Appeal authority"), authority_row)
+        label = form.labelForField(authority_row)
+        if isinstance(label, QLabel):
+            label.setBuddy(self.appeal_authority)
         languages = QHBoxLayout()
         self.languages = {code: QCheckBox(name) for code, name in LANGUAGES}
         for box in self.languages.values():
@@ -150,11 +175,29 @@ class BodiesDialog(QDialog):
         self.name_fi.setText(details.name_fi if details else "")
         self.name_sv.setText(details.name_sv if details else "")
         select_data(self.kind, details.kind if details else BodyKind.PARTNERSHIP_TABLE)
+        select_data(self.record_kind, details.record_kind if details else RecordKind.MEMO)
+        self.appeal_authority.setText(details.appeal_authority if details else "")
+        self.instructions_button.setEnabled(details is not None)
         for code, box in self.languages.items():
             box.setChecked(code in details.languages if details else code == "fi")
         self.members.setEnabled(details is not None)
         self.delete_button.setEnabled(details is not None and details.meetings == 0)
         self.members.reload()
+
+    def _kind_changed(self) -> None:
+        if self.details is None:  # a new body: advisory kinds keep memos
+            advisory = combo_text_data(self.kind) in ADVISORY
+            select_data(self.record_kind, RecordKind.MEMO if advisory else RecordKind.MINUTES)
+
+    def edit_instructions(self) -> AppealTextsDialog | None:
+        if self.details is None:
+            return None
+        body_id = self.details.id
+        dialog = AppealTextsDialog(dict(self.details.appeal_texts), self)
+        dialog.submit = lambda: attempt(dialog, _("Rectification instructions"), lambda: (
+            meetings.update_body_records(self.store, body_id, appeal_texts=dialog.values())))
+        dialog.open()
+        return dialog
 
     def new_body(self) -> None:
         self.bodies.blockSignals(True)
@@ -167,7 +210,9 @@ class BodiesDialog(QDialog):
     def save_body(self) -> None:
         values = {"name_fi": self.name_fi.text(), "name_sv": self.name_sv.text(),
                   "kind": combo_text_data(self.kind),
-                  "languages": [code for code, box in self.languages.items() if box.isChecked()]}
+                  "languages": [code for code, box in self.languages.items() if box.isChecked()],
+                  "record_kind": combo_text_data(self.record_kind),
+                  "appeal_authority": self.appeal_authority.text()}
         if self.details is None:
             result = attempt(self, _("Bodies and members"),
                              lambda: meetings.create_body(self.store, **values))

@@ -1,5 +1,7 @@
 """A new meeting (created from the standard template) or a meeting's details: body, date,
-times, place, online link, language; for an existing meeting also the chair and secretary."""
+times, place, online link, language, memo or minutes; for an existing meeting also the chair and
+secretary and, for minutes, the legality block (public display, the notice the appeal time runs
+from)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.i18n.formatting import format_date
+from desktop.services.meetings import appeal_deadline
 from desktop.services.meetings.editor import BodyChoice, MeetingView
+from desktop.services.vocabulary import label, labels
+from desktop.storage.models.enums import RecordKind
 from desktop.ui.meetings.common import (
     CheckedDialog,
     combo_id,
@@ -29,6 +36,7 @@ from desktop.ui.meetings.common import (
     fill_combo,
     select_data,
 )
+from desktop.ui.optional_date import OptionalDate
 
 
 def meeting_languages() -> list[tuple[str, str]]:
@@ -89,6 +97,11 @@ class MeetingDialog(CheckedDialog):
         self.language = QComboBox()
         fill_combo(self.language, meeting_languages(), meeting.language if meeting else None)
         form.addRow(_("&Language"), self.language)
+        self.record_kind = QComboBox()
+        self.record_kind.setToolTip(_("A memo for a body that advises, minutes for one that decides: "
+                                      "minutes have the legality item, checkers and appeal instructions."))
+        self.record_kind.currentIndexChanged.connect(lambda _index: self._kind_changed())
+        form.addRow(_("&Record"), self.record_kind)
         if meeting is None:
             note = QLabel(_("The meeting starts with the standard items in its language; its "
                             "number and § numbers follow the body's year."))
@@ -102,6 +115,26 @@ class MeetingDialog(CheckedDialog):
             self.secretary = QLineEdit(meeting.secretary)
             self.secretary.setPlaceholderText(_("The body's secretary"))
             form.addRow(_("Se&cretary"), self.secretary)
+            self.legality = QGroupBox(_("Legality of the minutes"))
+            legal = QFormLayout(self.legality)
+            self.display_date = OptionalDate(meeting.display_date, _("Set"))
+            legal.addRow(_("On public displa&y"), self.display_date)
+            self.display_place = QLineEdit(meeting.display_place)
+            self.display_place.setPlaceholderText(_("Where the public can see the minutes, e.g. the county's website"))
+            legal.addRow(_("Display pl&ace"), self.display_place)
+            self.notice_date = OptionalDate(meeting.notice_date, _("Set"))
+            self.notice_date.known.toggled.connect(lambda _on: self._show_deadline())
+            self.notice_date.edit.dateChanged.connect(lambda _day: self._show_deadline())
+            legal.addRow(_("&Notice of the decisions"), self.notice_date)
+            self.deadline = QLabel()
+            legal.addRow(_("Rectification by"), self.deadline)
+            form.addRow(self.legality)
+            self._show_deadline()
+        self._fill_kinds(meeting.own_record_kind if meeting else "")
+        if meeting is not None and meeting.locked:  # approved: only the notice and display remain
+            for widget in (self.date, self.start, self.end, self.place, self.link, self.language,
+                           self.record_kind, self.chair, self.secretary):
+                widget.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(bodies))
@@ -109,20 +142,54 @@ class MeetingDialog(CheckedDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def _body_changed(self) -> None:
+    def _body(self) -> BodyChoice | None:
         body_id = combo_id(self.body)
-        body = next((b for b in self.bodies if b.id == body_id), None)
+        return next((b for b in self.bodies if b.id == body_id), None)
+
+    def _body_changed(self) -> None:
+        body = self._body()
         if body is not None:
             select_data(self.language, body.default_language)
+        if hasattr(self, "record_kind"):
+            self._fill_kinds(combo_text_data(self.record_kind))
+
+    def _body_kind(self) -> str:
+        if self.meeting is not None:
+            return self.meeting.body_record_kind
+        body = self._body()
+        return body.record_kind if body else RecordKind.MINUTES
+
+    def _fill_kinds(self, current: str) -> None:
+        default = _("As the body: {kind}").format(kind=label(RecordKind, self._body_kind()))
+        fill_combo(self.record_kind, [("", default), *labels(RecordKind)], current)
+        self._kind_changed()
+
+    def record_kind_value(self) -> str:
+        return combo_text_data(self.record_kind) or self._body_kind()
+
+    def _kind_changed(self) -> None:
+        if self.meeting is not None:
+            self.legality.setVisible(self.record_kind_value() == RecordKind.MINUTES)
+            self.adjustSize()
+
+    def _show_deadline(self) -> None:
+        deadline = appeal_deadline(self.notice_date.value())
+        self.deadline.setText(format_date(deadline) if deadline else _("14 days from the notice"))
 
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {
             "date": self.date.date().toPython(), "start_time": self.start.value(),
             "end_time": self.end.value(), "place": self.place.text(),
             "online_link": self.link.text(), "language": combo_text_data(self.language),
+            "record_kind": combo_text_data(self.record_kind),
         }
         if self.meeting is not None:
-            values |= {"chair": self.chair.text(), "secretary": self.secretary.text()}
+            legality = {"display_date": self.display_date.value(),
+                        "display_place": self.display_place.text(),
+                        "notice_date": self.notice_date.value()}
+            if self.meeting.locked:
+                return legality
+            values |= {"chair": self.chair.text(), "secretary": self.secretary.text()} | legality
         return values
 
     def body_id(self):  # noqa: ANN201 - uuid.UUID | None

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -27,7 +28,7 @@ from desktop.i18n.formatting import format_date, format_time
 from desktop.services import meetings
 from desktop.services.meetings.editor import MeetingView, body_choices, meeting_view
 from desktop.services.vocabulary import label
-from desktop.storage.models.enums import MeetingStatus
+from desktop.storage.models.enums import MeetingStatus, RecordKind
 from desktop.storage.store import Store
 from desktop.ui.meetings import documents
 from desktop.ui.meetings.actions_tab import ActionsTab
@@ -87,6 +88,8 @@ class MeetingEditor(QWidget):
         self.toolbar.addWidget(self.language)
         self.agenda_pdf_action = self._document(_("Agenda PDF…"), self.agenda_pdf, "Ctrl+P")
         self.minutes_pdf_action = self._document(_("Minutes PDF…"), self.minutes_pdf, "Ctrl+Shift+P")
+        self.extract_action = self._document(_("Extract…"), self.extract_pdf, "Ctrl+Shift+X")
+        self.public_action = self._document(_("Public version…"), self.public_pdf, "Ctrl+Shift+U")
         self.ics_action = self._document(_("Invitation (.ics)…"), self.invitation_ics)
         self.email_action = self._document(_("Copy invitation e-mail"), self.copy_email, "Ctrl+Shift+C")
         layout.addWidget(self.toolbar)
@@ -166,7 +169,8 @@ class MeetingEditor(QWidget):
         start, end = format_time(view.start_time), format_time(view.end_time)
         when = format_date(view.date) + (f" {start}–{end}" if start and end else f" {start}" if start else "")
         language = dict(meeting_languages()).get(view.language, view.language)
-        parts = [when, view.place, view.online_link, _("Status: {status}").format(status=view.status_label),
+        parts = [when, view.place, view.online_link, label(RecordKind, view.record_kind),
+                 _("Status: {status}").format(status=view.status_label),
                  _("Language: {language}").format(language=language)]
         return " · ".join(part for part in parts if part)
 
@@ -174,7 +178,8 @@ class MeetingEditor(QWidget):
         view = self.view
         step = _step(view.status) if view else -1
         locked = view is None or view.locked
-        self.details_button.setEnabled(not locked)
+        # Approved minutes still get their notice and public display.
+        self.details_button.setEnabled(view is not None and (not view.locked or view.is_minutes))
         self.send_button.setEnabled(step == 0 and bool(view and view.items))
         self.held_button.setEnabled(step == 1 and view is not None and view.date <= dt.date.today())
         if view is not None and step == 1 and view.date > dt.date.today():
@@ -184,8 +189,8 @@ class MeetingEditor(QWidget):
         self.checked_button.setEnabled(step == 2)
         self.approve_button.setEnabled(step == 3)
         self.back_button.setEnabled(step > 0 and not locked)
-        for action in (self.agenda_pdf_action, self.minutes_pdf_action, self.ics_action,
-                       self.email_action):
+        for action in (self.agenda_pdf_action, self.minutes_pdf_action, self.extract_action,
+                       self.public_action, self.ics_action, self.email_action):
             action.setEnabled(view is not None)
 
     # -- saving edits ----------------------------------------------------------------------
@@ -286,6 +291,23 @@ class MeetingEditor(QWidget):
         if path is not None:
             self._notify(_("Minutes written to {path}.").format(path=path))
         return path
+
+    def extract_pdf(self) -> QDialog | None:
+        """The § chooser of an extract from the minutes (it writes the PDF on OK)."""
+        view = self._ready()
+        if view is None:
+            return None
+        return documents.open_extract(self, self.store, view, self.document_language(), lambda path:
+                                      self._notify(_("Extract written to {path}.").format(path=path)))
+
+    def public_pdf(self) -> QDialog | None:
+        """The preview of the public version's removals (it writes the PDF on OK)."""
+        view = self._ready()
+        if view is None:
+            return None
+        return documents.open_public_version(
+            self, self.store, view, self.document_language(),
+            lambda path: self._notify(_("Public version written to {path}.").format(path=path)))
 
     def invitation_ics(self) -> Path | None:
         view = self._ready()

@@ -1,5 +1,6 @@
-"""The minutes: minute checkers, per item the discussion, decision, votes, dissenting opinions
-and workshop results; after approval everything is read-only and changes are corrections."""
+"""The minutes: minute checkers and their checks, per item the discussion, decision type and
+decision, votes, disqualifications, dissenting opinions and workshop results; after approval
+everything is read-only and changes are corrections. A memo has no checkers and no appeal."""
 
 from __future__ import annotations
 
@@ -27,11 +28,14 @@ from desktop.services import meetings
 from desktop.services.meetings.editor import MeetingView
 from desktop.storage.models.enums import ItemType, MeetingStatus, Presence
 from desktop.storage.store import Store
+from desktop.ui.meetings.check_dialog import CheckDialog, checks_text
 from desktop.ui.meetings.common import attempt
 from desktop.ui.meetings.correction_dialog import CorrectionDialog
+from desktop.ui.meetings.disqualifications_box import DisqualificationsBox
 from desktop.ui.meetings.dissents_box import DissentsBox
 from desktop.ui.meetings.item_pane import ITEM_ID, ItemPane
 from desktop.ui.meetings.minutes_form import MinutesForm
+from desktop.ui.meetings.vote_dialog import VoteDialog
 from desktop.ui.meetings.workshop_box import WorkshopBox
 
 PRESENT = (Presence.PRESENT, Presence.DEPUTY, Presence.EXPERT)
@@ -46,6 +50,9 @@ class MinutesTab(ItemPane):
         self.item_id: uuid.UUID | None = None
         layout = QVBoxLayout(self)
 
+        self.checkers_row = QWidget()
+        rows = QVBoxLayout(self.checkers_row)
+        rows.setContentsMargins(0, 0, 0, 0)
         checkers = QHBoxLayout()
         checkers.addWidget(QLabel(_("Minute checkers:")))
         self.checkers = [QComboBox(), QComboBox()]
@@ -57,7 +64,18 @@ class MinutesTab(ItemPane):
         self.checkers_button.clicked.connect(lambda _checked=False: self.set_checkers())
         checkers.addWidget(self.checkers_button)
         checkers.addStretch(1)
-        layout.addLayout(checkers)
+        checks = QHBoxLayout()
+        checks.setContentsMargins(0, 0, 0, 0)
+        self.checks = QLabel()
+        checks.addWidget(self.checks)
+        self.check_button = QPushButton(_("C&hecked…"))
+        self.check_button.setToolTip(_("Record that a minute checker has checked the minutes, and when"))
+        self.check_button.clicked.connect(lambda _checked=False: self.record_check())
+        checks.addWidget(self.check_button)
+        checks.addStretch(1)
+        rows.addLayout(checkers)
+        rows.addLayout(checks)
+        layout.addWidget(self.checkers_row)
 
         locked = QHBoxLayout()
         self.locked_note = QLabel()
@@ -84,7 +102,10 @@ class MinutesTab(ItemPane):
         self.dissents = DissentsBox(store)
         form_layout = self.form.layout()
         assert isinstance(form_layout, QFormLayout)
+        self.disqualifications = DisqualificationsBox(store)
+        form_layout.addRow(_("Disqualified"), self.disqualifications)
         form_layout.addRow(_("Dissenting opinions"), self.dissents)
+        self.form.vote_button.clicked.connect(lambda _checked=False: self.record_vote())
         self.workshop = WorkshopBox(store)
         column.addWidget(self.workshop)
         self.corrections = QLabel()
@@ -163,6 +184,9 @@ class MinutesTab(ItemPane):
         return [a.name for a in self.view.attendance if a.presence in PRESENT] if self.view else []
 
     def _show_checkers(self) -> None:
+        self.checkers_row.setVisible(self.view is None or self.view.is_minutes)
+        self.checks.setText(checks_text(self.view) if self.view else "")
+        self.check_button.setEnabled(self._editable() and bool(self.view and self.view.minute_checkers))
         names = self.present_names()
         chosen = list(self.view.minute_checkers) if self.view else []
         for n, box in enumerate(self.checkers):
@@ -189,7 +213,10 @@ class MinutesTab(ItemPane):
         item = self.current_item()
         editable = self._editable() and item is not None
         held = self.view is not None and self.view.status in HELD_OR_LATER
-        self.form.load(item, editable, prefill=prefill and held)
+        view = self.view
+        self.form.load(item, editable, prefill=prefill and held,
+                       wordings=dict(view.decision_wordings) if view else {},
+                       minutes=view.is_minutes if view else True)
         self.save_button.setEnabled(editable)
         self.revert_button.setEnabled(editable)
         self._load_extras()
@@ -199,6 +226,10 @@ class MinutesTab(ItemPane):
         editable = self._editable() and item is not None
         self.dissents.show_item(item.id if item else None, item.dissents if item else (),
                                 self.present_names(), editable)
+        self.disqualifications.show_item(
+            item.id if item else None, item.disqualified if item else (),
+            self.present_names(), item.disqualification_prompts if item else (), editable,
+            self.view.language if self.view else "fi")
         workshop = item is not None and item.item_type == ItemType.WORKSHOP
         self.workshop.setVisible(workshop)
         self.workshop.show_item(item.id if workshop and item else None,
@@ -231,6 +262,30 @@ class MinutesTab(ItemPane):
         meeting_id = self.view.id
         attempt(self, _("Minute checkers"),
                 lambda: meetings.set_minute_checkers(self.store, meeting_id, names))
+
+    def record_vote(self) -> VoteDialog | None:
+        item = self.current_item()
+        if item is None or not self.commit():
+            return None
+        item = self.current_item()
+        assert item is not None
+        dialog = VoteDialog(item.vote, item.proposal, list(item.voters), self)
+        item_id = item.id
+        dialog.submit = lambda: attempt(dialog, _("Vote"), lambda: meetings.record_vote(
+            self.store, item_id, **dialog.values()))
+        dialog.open()
+        return dialog
+
+    def record_check(self) -> CheckDialog | None:
+        view = self.view
+        if view is None or not view.minute_checkers:
+            return None
+        dialog = CheckDialog(list(view.minute_checkers), dict(view.checks), self)
+        meeting_id = view.id
+        dialog.submit = lambda: attempt(dialog, _("Minutes checked"), lambda: meetings.record_check(
+            self.store, meeting_id, dialog.checker.currentText(), dialog.day.date().toPython()))
+        dialog.open()
+        return dialog
 
     def record_correction(self) -> CorrectionDialog | None:
         if self.view is None:

@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
+from desktop.services.ideas import item_bank_count
 from desktop.services.meetings import add_workshop_point
 from desktop.services.meetings.editor import WorkshopPointView
 from desktop.services.meetings.workshop import remove_workshop_point, update_workshop_point
 from desktop.storage.store import Store
+from desktop.ui.grants.common import shortcut
 from desktop.ui.meetings.common import CheckedDialog, ask, attempt
+from desktop.ui.meetings.group_ideas_dialog import GroupIdeasDialog
 
 POINT_ID = Qt.ItemDataRole.UserRole
 
@@ -54,6 +57,13 @@ class WorkshopBox(QGroupBox):
         self.table.itemSelectionChanged.connect(self._update)
         layout.addWidget(self.table)
         row = QHBoxLayout()
+        # All of a group's ideas at once: the first three ranked, the rest to the idea bank.
+        self.ideas_button = QPushButton(_("A group's ideas…"))
+        self.ideas_button.setToolTip(_("Type all of a group's ideas; those beyond its top three go to "
+                                       "the idea bank (Ctrl+Shift+G)"))
+        self.ideas_button.clicked.connect(lambda _checked=False: self.group_ideas())
+        shortcut(self, "Ctrl+Shift+G", self.group_ideas)
+        row.addWidget(self.ideas_button)
         self.add_button = QPushButton(_("Add a point…"))
         self.edit_button = QPushButton(_("Edit…"))
         self.remove_button = QPushButton(_("Remove…"))
@@ -63,6 +73,8 @@ class WorkshopBox(QGroupBox):
         for button in (self.add_button, self.edit_button, self.remove_button):
             row.addWidget(button)
         row.addStretch(1)
+        self.bank_note = QLabel()  # on the buttons' line: the box is short of height in the minutes
+        row.addWidget(self.bank_note)
         layout.addLayout(row)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -88,6 +100,13 @@ class WorkshopBox(QGroupBox):
             _("Ranked by dot votes:") + "\n" + "\n".join(
                 f"{n}. {p.point} ({p.group}, {p.votes})" for n, p in enumerate(ranked, start=1))
             if ranked else _("No points yet: add each group's three most important points."))
+        banked = item_bank_count(self.store, item_id) if item_id is not None else 0
+        self.bank_note.setText(ngettext("{n} in the idea bank", "{n} in the idea bank", banked).format(n=banked))
+        self.bank_note.setToolTip(ngettext(
+            "{n} idea of this item beyond the groups' top three is kept in the idea bank",
+            "{n} ideas of this item beyond the groups' top three are kept in the idea bank",
+            banked).format(n=banked))
+        self.bank_note.setVisible(banked > 0)
         self._update()
 
     def selected(self) -> WorkshopPointView | None:
@@ -100,8 +119,17 @@ class WorkshopBox(QGroupBox):
     def _update(self) -> None:
         chosen = self.selected() is not None
         self.add_button.setEnabled(self._editable and self.item_id is not None)
+        self.ideas_button.setEnabled(self._editable and self.item_id is not None)
         self.edit_button.setEnabled(self._editable and chosen)
         self.remove_button.setEnabled(self._editable and chosen)
+
+    def group_ideas(self) -> GroupIdeasDialog | None:
+        if self.item_id is None or not self._editable:
+            return None
+        chosen = self.selected()
+        dialog = GroupIdeasDialog(self.store, self.item_id, chosen.group if chosen else "", self)
+        dialog.open()
+        return dialog
 
     def add_point(self) -> PointDialog | None:
         if self.item_id is None:

@@ -25,6 +25,7 @@ from desktop.services.meetings.editor import MeetingListRow, body_choices, meeti
 from desktop.storage.store import Store
 from desktop.ui.meetings.body_dialog import BodiesDialog
 from desktop.ui.meetings.common import ask, attempt, combo_id, fill_combo
+from desktop.ui.meetings.idea_bank import IdeaBankDialog
 from desktop.ui.meetings.meeting_dialog import MeetingDialog
 from desktop.ui.meetings.meeting_editor import MeetingEditor
 from desktop.ui.pages.base import Page, fit_columns, make_table
@@ -33,7 +34,8 @@ from desktop.ui.tablemodel import Column, RowTableModel
 # What the page shows comes from all of these.
 WATCHED = ("body", "body_member", "meeting", "agenda_item", "meeting_attendance",
            "dissenting_opinion", "action_item", "workshop_point", "item_attachment",
-           "minutes_correction", "organisation", "contact_person")
+           "minutes_correction", "organisation", "contact_person", "item_disqualification",
+           "grant_decision", "idea")
 
 
 class MeetingsPage(Page):
@@ -55,6 +57,10 @@ class MeetingsPage(Page):
         self.bodies_button = QPushButton(_("Bodies and members…"), self)
         self.bodies_button.clicked.connect(lambda _checked=False: self.edit_bodies())
         bar.addWidget(self.bodies_button)
+        self.ideas_button = QPushButton(_("Idea bank…"), self)
+        self.ideas_button.setToolTip(_("The ideas kept from workshops, across meetings (Ctrl+Shift+B)"))
+        self.ideas_button.clicked.connect(lambda _checked=False: self.idea_bank())
+        bar.addWidget(self.ideas_button)
         bar.addStretch(1)
         self.layout_.addLayout(bar)
 
@@ -92,6 +98,11 @@ class MeetingsPage(Page):
         new.triggered.connect(lambda _checked=False: self.new_meeting())
         self.addAction(new)
         self.new_action = new
+        bank = QAction(_("Idea bank…"), self)
+        bank.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        bank.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        bank.triggered.connect(lambda _checked=False: self.idea_bank())
+        self.addAction(bank)
 
         self._filling = False
         self._fill_bodies()
@@ -211,6 +222,20 @@ class MeetingsPage(Page):
 
         dialog.submit = create
         dialog.open()
+        return dialog
+
+    def idea_bank(self) -> IdeaBankDialog:
+        """One window at a time, brought to the front when asked for again."""
+        dialog = getattr(self, "_idea_bank", None)
+        if dialog is not None and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        if dialog is not None:
+            dialog.deleteLater()
+        dialog = IdeaBankDialog(self.store, self)
+        self._idea_bank = dialog
+        dialog.show()
         return dialog
 
     def edit_bodies(self) -> BodiesDialog:

@@ -14,7 +14,7 @@ from desktop.i18n import LANGUAGES, _, current_language, ngettext
 from desktop.services import register
 from desktop.services.register import SORT_COLUMNS, Filters, OrganisationRow, RegisterQuery
 from desktop.services.vocabulary import labels
-from desktop.storage.models.enums import OrganisationStatus, Sector
+from desktop.storage.models.enums import OrganisationKind, OrganisationStatus, Sector
 from desktop.storage.store import Store
 from desktop.ui.dialogs.organisation import OrganisationDialog
 from desktop.ui.pages.base import Page, fit_columns, make_table
@@ -42,7 +42,15 @@ class RegisterPage(Page):
         self.language = self._filter_combo(
             _("All languages"), [(code, name) for code, (_l, name) in LANGUAGES.items()])
         self.status = self._filter_combo(_("All statuses"), labels(OrganisationStatus))
-        for combo in (self.municipality, self.sector, self.language, self.status):
+        # Every kind by default: a name typed in the search is found whatever it is, and the
+        # Kind column tells the few public partners apart from the organisations.
+        self.kind = self._filter_combo(
+            _("Organisations and public partners"),
+            [(OrganisationKind.ORGANISATION.value, _("Organisations only")),
+             (register.PUBLIC_PARTNERS, _("Public partners only")),
+             *((code, text) for code, text in labels(OrganisationKind)
+               if code != OrganisationKind.ORGANISATION)])
+        for combo in (self.kind, self.municipality, self.sector, self.language, self.status):
             filters.addWidget(combo, 1)
         self.layout_.addLayout(filters)
         self._sort = ("name", False)
@@ -57,6 +65,7 @@ class RegisterPage(Page):
                 Column(_("Municipality"), lambda r: r.domicile),
                 Column(_("Sectors"), lambda r: r.sectors),
                 Column(_("Status"), lambda r: r.status),
+                Column(_("Kind"), lambda r: r.kind),
             ],
             sort=self._sort_by,
             parent=self,
@@ -94,7 +103,8 @@ class RegisterPage(Page):
         return Filters(municipality=self.municipality.currentData() or "",
                        sector=self.sector.currentData() or "",
                        language=self.language.currentData() or "",
-                       status=self.status.currentData() or "")
+                       status=self.status.currentData() or "",
+                       kind=self.kind.currentData() or "")
 
     def query(self) -> RegisterQuery:
         """What the table shows now: the search, the filters and the order."""

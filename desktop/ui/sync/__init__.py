@@ -1,0 +1,1 @@
+"""The Sync page's parts: export, import, the shared folder, history and conflicts."""

@@ -1,0 +1,156 @@
+"""The paths a large import takes: indexes made after the rows, the search index rebuilt whole.
+
+The register's sizes are brought down to the demo data's by lowering the thresholds, so that
+the bulk paths are compared with the record-by-record ones on the same bundle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from desktop.services.register import matching_ids
+from desktop.storage import search
+from desktop.storage.models import Organisation
+from desktop.storage.store import Store
+from desktop.sync import merge, sqlite_bulk
+from desktop.sync.errors import MalformedBundleError
+from desktop.sync.export import export_bundle
+from desktop.sync.merge import import_bundle
+from tests.sync_copies import canonical, open_copy
+
+
+@pytest.fixture
+def bulk(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sqlite_bulk, "MANY", 1)
+    monkeypatch.setattr(search, "_REBUILD_FLOOR", 1)
+
+
+@pytest.fixture
+def targets(empty_template: Path, tmp_path: Path) -> Iterator[list[Store]]:
+    stores = [open_copy(empty_template, tmp_path / "copies", name) for name in ("F", "P")]
+    yield stores
+    for store in stores:
+        store.close()
+
+
+def _schema(store: Store) -> list[tuple]:
+    with store.read() as session:
+        return sorted(session.execute(text(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL")).all())
+
+
+def _index(store: Store, words: bool = False) -> dict[str, tuple]:
+    """Each organisation's listing row (but its listing id) and search document (or its words
+    in order)."""
+    with store.read() as session:
+        rows = session.execute(text(
+            "SELECT l.*, s.doc FROM organisation_listing l "
+            "JOIN organisation_search s ON s.rowid = l.id")).mappings().all()
+    return {row["org_id"]: tuple(sorted(value.split()) if words and key == "doc" else value
+                                 for key, value in row.items() if key != "id")
+            for row in rows}
+
+
+def test_a_large_import_into_an_empty_copy_ends_as_the_record_by_record_merge(
+        bulk, demo_store, targets, tmp_path):
+    bundle = tmp_path / "full.kumppani"
+    export_bundle(demo_store, bundle, full=True)
+    fast, portable = targets
+    schema = _schema(fast)
+    report = import_bundle(fast, bundle)
+    import_bundle(portable, bundle, fast=False)
+    assert report.added > 100
+    assert canonical(fast) == canonical(portable) == canonical(demo_store)
+    # The indexes dropped for the rows came back as they were.
+    assert _schema(fast) == schema
+    with fast.read() as session:
+        assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+    assert _index(fast) == _index(portable)
+    # The texts of a document follow the rows' order in the file, which the demo wrote otherwise.
+    assert _index(fast, words=True) == _index(demo_store, words=True)
+    with demo_store.read() as session:
+        name = session.execute(text(
+            "SELECT name_fi FROM organisation WHERE deleted = 0 LIMIT 1")).scalar_one()
+    word = name.split()[0]
+    assert matching_ids(fast, word) == matching_ids(demo_store, word) != set()
+
+
+def test_a_large_import_that_fails_leaves_the_indexes_and_the_data_as_they_were(
+        bulk, demo_store, targets, tmp_path, monkeypatch):
+    bundle = tmp_path / "full.kumppani"
+    export_bundle(demo_store, bundle, full=True)
+    target = targets[0]
+    schema, before = _schema(target), canonical(target)
+
+    def fail(*_args: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(search, "refresh", fail)  # after every table's rows went in
+    with pytest.raises(RuntimeError):
+        import_bundle(target, bundle)
+    assert _schema(target) == schema and canonical(target) == before
+
+
+def test_records_changed_after_an_early_refresh_are_indexed_too(store):
+    first, second = uuid.uuid4(), uuid.uuid4()
+
+    def apply(session) -> None:  # noqa: ANN001
+        session.add(Organisation(id=first, name_fi="Ensimmäinen kyläyhdistys"))
+        session.flush()
+        search.refresh(session, session.info["tracking"].changes)
+        session.add(Organisation(id=second, name_fi="Toinen kyläyhdistys"))
+
+    store.run("two", apply)
+    assert matching_ids(store, "kyläyhdistys") == {first, second}
+
+
+def test_reindexing_most_of_the_register_rebuilds_it_with_the_same_documents(demo_store):
+    before = _index(demo_store, words=True)
+    with demo_store.read() as session:
+        ids = [uuid.UUID(hex=row[0]) for row in session.execute(text(
+            "SELECT id FROM organisation"))]
+    with demo_store.operation("reindex") as session:
+        search.reindex(session, ids)
+    assert _index(demo_store, words=True) == before
+
+
+def test_a_checked_uuid_is_made_as_the_constructor_makes_it():
+    text_id = str(uuid.uuid4())
+    made = merge._uuid(text_id)
+    assert made == uuid.UUID(text_id) and hash(made) == hash(uuid.UUID(text_id))
+    assert str(made) == text_id and {made} == {uuid.UUID(text_id)}
+
+
+def test_a_bad_value_after_many_good_records_of_its_shape_is_refused(demo_store, targets, tmp_path):
+    bundle = tmp_path / "full.kumppani"
+    export_bundle(demo_store, bundle, full=True)
+    with zipfile.ZipFile(bundle) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    member = "changes/organisation.jsonl"
+    lines = members[member].decode().splitlines()
+    record = json.loads(lines[-1])
+    record["values"]["created_at"] = "2026-02-30T12:00:00.000000"  # no such day
+    lines[-1] = json.dumps(record)
+    members[member] = ("\n".join(lines) + "\n").encode()
+    manifest = json.loads(members["manifest.json"])
+    manifest["members"][member] = {"sha256": hashlib.sha256(members[member]).hexdigest(),
+                                   "size": len(members[member])}
+    members["manifest.json"] = json.dumps(manifest).encode()
+    bad = tmp_path / "bad.kumppani"
+    with zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    target = targets[0]
+    before = canonical(target)
+    with pytest.raises(MalformedBundleError) as caught:
+        import_bundle(target, bad)
+    assert f" {len(lines)}:" in str(caught.value) and "created_at" in str(caught.value)
+    assert canonical(target) == before
