@@ -196,16 +196,17 @@ class _Merger:
                    empty: bool = False) -> list[RawRecord]:
         """Insert the complete records this copy does not have (in bulk); return the others.
         ``empty``: the table had no rows when the import began."""
+        new: list[RawRecord] = []
+        rest: list[RawRecord] = []
         if empty:
-            present: set[str] = set()
+            for record in records:
+                (new if record.complete else rest).append(record)
         else:
             present = sqlite_bulk.existing(
                 self.session, spec, [record.id.replace("-", "") for record in records])
-        new: list[RawRecord] = []
-        rest: list[RawRecord] = []
-        for record in records:
-            (new if record.complete and record.id.replace("-", "") not in present
-             else rest).append(record)
+            for record in records:
+                (new if record.complete and record.id.replace("-", "") not in present
+                 else rest).append(record)
         if new:
             sqlite_bulk.insert_new(self.session, spec, new, stamp=self.stamp, now=self.now)
             self.report.added += sum(1 for record in new if not record.deleted)

@@ -20,7 +20,7 @@ from desktop.services.register import matching_ids
 from desktop.storage import search
 from desktop.storage.models import Organisation
 from desktop.storage.store import Store
-from desktop.sync import merge, sqlite_bulk
+from desktop.sync import merge, sqlite_bulk, validate
 from desktop.sync.errors import MalformedBundleError
 from desktop.sync.export import export_bundle
 from desktop.sync.merge import import_bundle
@@ -154,3 +154,32 @@ def test_a_bad_value_after_many_good_records_of_its_shape_is_refused(demo_store,
         import_bundle(target, bad)
     assert f" {len(lines)}:" in str(caught.value) and "created_at" in str(caught.value)
     assert canonical(target) == before
+
+
+@pytest.mark.parametrize("line", [
+    '{"n": 18446744073709551616, "m": -9223372036854775809}',  # past 64 bits: ints still
+    '{"n": 1e400}',  # too large for a float: json reads infinity
+    '{"s": "\\ud800"}',  # a lone surrogate
+    '{"n": 1, "n": 2.5, "x": [0.1, 1e-400, 123456789012345678, -0.0, "\\u00e4"]}',
+])
+def test_lines_are_read_to_exactly_the_values_json_reads(line):
+    data = (line + "\n").encode()
+    exact = validate.long_numbers(data)
+    [(_number, text_line, obj)] = validate._lines(data, "changes/x.jsonl", "b", exact)
+    again = validate.RawRecord("id", text_line, False, True, exact).obj()
+    assert repr(obj) == repr(again) == repr(json.loads(line))
+
+
+@pytest.mark.parametrize("line", ['{"n": NaN}', '{"n": Infinity}', '{"n": 1,}', '{"s": "\x01"}'])
+def test_lines_that_json_refuses_are_refused(line):
+    data = (line + "\n").encode()
+    with pytest.raises(MalformedBundleError):
+        list(validate._lines(data, "changes/x.jsonl", "b", validate.long_numbers(data)))
+
+
+@pytest.mark.parametrize("value", [
+    [], ["091", "049"], ["ä", '"x\\', "\n\u2028", "😀"], [1, "a"], ["a", None], [True], [["a"]],
+    {"a": [1]}, "x", 1.5, [1.0, "1"],
+])
+def test_json_values_are_stored_as_json_dumps_writes_them(value):
+    assert sqlite_bulk._json_text(value) == json.dumps(value)
