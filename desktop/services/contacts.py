@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
 from desktop.i18n import LANGUAGES, _
+from desktop.services.fields import checked_fields
 from desktop.services.personal_data import persons_to_review
 from desktop.services.records import live_organisation, live_person
 from desktop.services.register import check_email
@@ -97,16 +98,7 @@ def field_errors(fields: dict[str, Any]) -> dict[str, str]:
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - PERSON_FIELDS
-    if unknown:
-        raise TypeError(f"not contact person fields: {', '.join(sorted(unknown))}")
-    errors = field_errors(fields)
-    if errors:
-        raise ValidationError(" ".join(errors.values()))
-    values = dict(fields)
-    for name in _TEXT_FIELDS:
-        if name in values:
-            values[name] = str(values[name] or "").strip()
+    values = checked_fields(fields, PERSON_FIELDS, "contact person", _TEXT_FIELDS, field_errors)
     if "email" in values:
         values["email"] = check_email(values["email"])[0]
     if "public" in values:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _
 from desktop.services.activities import municipality_names
+from desktop.services.fields import checked_fields
 from desktop.services.records import live, live_organisation
 from desktop.services.vocabulary import label
 from desktop.storage.models import (
@@ -75,16 +76,7 @@ def field_errors(fields: dict[str, Any]) -> dict[str, str]:
 
 
 def _clean(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - PREMISES_FIELDS
-    if unknown:
-        raise TypeError(f"not premises fields: {', '.join(sorted(unknown))}")
-    errors = field_errors(fields)
-    if errors:
-        raise ValidationError(" ".join(errors.values()))
-    values = dict(fields)
-    for name in _TEXT_FIELDS:
-        if name in values:
-            values[name] = str(values[name] or "").strip()
+    values = checked_fields(fields, PREMISES_FIELDS, "premises", _TEXT_FIELDS, field_errors)
     for name in FEATURES:
         if name in values:
             values[name] = bool(values[name])

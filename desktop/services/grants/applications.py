@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services.attachments import read_attachment, stored_attachment
+from desktop.services.fields import checked_fields
 from desktop.services.grants._common import (
     known_municipalities,
     live_application,
@@ -100,12 +101,7 @@ def application_rows(session: Session, call_id: uuid.UUID, language: str) -> lis
 
 
 def _clean(session: Session, organisation_id: uuid.UUID, fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - APPLICATION_FIELDS
-    if unknown:
-        raise TypeError(f"not application fields: {', '.join(sorted(unknown))}")
-    values = dict(fields)
-    if "purpose" in values:
-        values["purpose"] = (values["purpose"] or "").strip()
+    values = checked_fields(fields, APPLICATION_FIELDS, "application", ("purpose",))
     if "applied_cents" in values:
         check_cents(values["applied_cents"], "applied_cents")
         if values["applied_cents"] == 0:

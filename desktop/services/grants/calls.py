@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
 from desktop.i18n import _
+from desktop.services.fields import checked_fields
 from desktop.services.grants._common import (
     funder_name,
     known_municipalities,
@@ -130,16 +131,9 @@ def call_rows_in(session: Session, language: str) -> list[CallRow]:
 
 
 def _clean(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - CALL_FIELDS
-    if unknown:
-        raise TypeError(f"not grant call fields: {', '.join(sorted(unknown))}")
-    values = dict(fields)
-    if "name" in values:
-        values["name"] = (values["name"] or "").strip()
-        if not values["name"]:
-            raise ValidationError(_("A grant call needs a name."))
-    if "criteria" in values:
-        values["criteria"] = (values["criteria"] or "").strip()
+    values = checked_fields(fields, CALL_FIELDS, "grant call", ("name", "criteria"))
+    if "name" in values and not values["name"]:
+        raise ValidationError(_("A grant call needs a name."))
     if "year" in values and not (isinstance(values["year"], int) and 1900 <= values["year"] <= 2200):
         raise ValidationError(_("The year of a grant call must be between 1900 and 2200."))
     if "grant_type" in values:

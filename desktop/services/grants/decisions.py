@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.i18n.formatting import format_money
+from desktop.services.fields import checked_fields
 from desktop.services.grants._common import (
     KEEP,
     live_application,
@@ -81,13 +82,7 @@ def _status(applied_cents: int, granted_cents: int, wanted: str | None) -> str:
 
 
 def _clean(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - DECISION_FIELDS
-    if unknown:
-        raise TypeError(f"not decision fields: {', '.join(sorted(unknown))}")
-    values = dict(fields)
-    for name in _TEXT_FIELDS:
-        if name in values:
-            values[name] = (values[name] or "").strip()
+    values = checked_fields(fields, DECISION_FIELDS, "decision", _TEXT_FIELDS)
     if "granted_cents" in values:
         check_cents(values["granted_cents"], "granted_cents")
     item_id = values.get("agenda_item_id")
