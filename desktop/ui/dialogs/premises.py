@@ -34,6 +34,7 @@ from desktop.services.premises import FEATURE_LABELS, FEATURES, Choice
 from desktop.services.vocabulary import labels
 from desktop.storage.models.enums import PremisesTerms, PremisesType
 from desktop.storage.store import Store
+from desktop.ui.dialog_sizes import remember_size
 from desktop.ui.field_errors import add_error_row, show_field_errors
 
 _MIN_LETTERS = 2
@@ -49,7 +50,6 @@ def _text_box(text: str, height: int = 60) -> QPlainTextEdit:
 
 class PremisesDialog(QDialog):
     #: The size the dialog had when last closed in this session; cheap to remember.
-    last_size = None
 
     def __init__(self, store: Store, premises_id: uuid.UUID | None = None,
                  parent: QWidget | None = None) -> None:
@@ -133,9 +133,7 @@ class PremisesDialog(QDialog):
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
         self.setMinimumWidth(640)
-        if PremisesDialog.last_size is not None:
-            self.resize(PremisesDialog.last_size)
-        self.finished.connect(lambda _result: setattr(PremisesDialog, "last_size", self.size()))
+        remember_size(self)
         self.validate()
 
     # -- owner, users and activities --------------------------------------------------------

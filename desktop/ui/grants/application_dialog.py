@@ -30,7 +30,8 @@ from desktop.services.grants import applications, views
 from desktop.services.meetings.attachments import save_attachment
 from desktop.services.meetings.editor import organisation_choices
 from desktop.storage.store import Store
-from desktop.ui.grants.common import MoneyEdit, remember_size
+from desktop.ui.dialog_sizes import remember_size
+from desktop.ui.grants.common import MoneyEdit
 from desktop.ui.meetings.common import (
     CheckedDialog,
     ask,

@@ -23,7 +23,8 @@ from desktop.services.grants._common import THE_COUNTY
 from desktop.services.vocabulary import labels
 from desktop.storage.models.enums import GrantType
 from desktop.storage.store import Store
-from desktop.ui.grants.common import MoneyEdit, remember_size
+from desktop.ui.dialog_sizes import remember_size
+from desktop.ui.grants.common import MoneyEdit
 from desktop.ui.meetings.common import CheckedDialog, attempt, fill_combo, select_data
 from desktop.ui.optional_date import OptionalDate
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QHeaderView,
     QLineEdit,
     QMessageBox,
@@ -107,17 +106,6 @@ def fit_and_stretch(view: QTableView, column: int, cap: int = 320) -> None:
         header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
     fit_columns(view, cap)
     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-
-
-_SIZES: dict[str, QSize] = {}
-
-
-def remember_size(dialog: QDialog) -> None:
-    """Open a dialog at the size it was last left at in this session."""
-    key = type(dialog).__name__
-    if key in _SIZES:
-        dialog.resize(_SIZES[key])
-    dialog.finished.connect(lambda _result: _SIZES.__setitem__(key, dialog.size()))
 
 
 def selected_row(table: QTableView) -> int | None:

@@ -38,11 +38,11 @@ from desktop.services.grants.decisions import check_amounts, derive_status
 from desktop.services.vocabulary import label
 from desktop.storage.models.enums import DecisionStatus
 from desktop.storage.store import Store
+from desktop.ui.dialog_sizes import remember_size
 from desktop.ui.grants.common import (
     WARNING_TEXT,
     MoneyEdit,
     decide_asking,
-    remember_size,
     selected_row,
 )
 from desktop.ui.grants.letter_export import export_letter

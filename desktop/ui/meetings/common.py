@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QMessageBox, QWidget
 
 from desktop.errors import KnownError
+from desktop.ui.dialog_sizes import remember_size
 
 T = TypeVar("T")
 
@@ -34,6 +35,7 @@ class CheckedDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.submit: Callable[[], object] | None = None
+        remember_size(self)
 
     def accept(self) -> None:
         if self.submit is not None and self.submit() is None:

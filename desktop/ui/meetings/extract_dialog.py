@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.ui.dialog_sizes import remember_size
 
 
 class ExtractDialog(QDialog):
@@ -34,6 +35,7 @@ class ExtractDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Extract from the minutes"))
         self.resize(560, 460)
+        remember_size(self)
         form = QFormLayout(self)
         note = QLabel(_("Tick the § to include. The extract carries the meeting's header, the "
                         "certification and the rectification instructions of those §."))

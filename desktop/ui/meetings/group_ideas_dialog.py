@@ -29,7 +29,7 @@ from desktop.services.ideas import (
     workshop_groups,
 )
 from desktop.storage.store import Store
-from desktop.ui.grants.common import remember_size
+from desktop.ui.dialog_sizes import remember_size
 from desktop.ui.meetings.common import CheckedDialog, attempt
 
 

@@ -26,7 +26,8 @@ from desktop.services.vocabulary import label_in, labels
 from desktop.storage.models.enums import IdeaStatus
 from desktop.storage.store import Store
 from desktop.storage.tracking import Changes
-from desktop.ui.grants.common import remember_size, shortcut
+from desktop.ui.dialog_sizes import remember_size
+from desktop.ui.grants.common import shortcut
 from desktop.ui.meetings.common import ask, attempt, combo_id, combo_text_data, fill_combo
 from desktop.ui.meetings.idea_dialogs import IdeaDialog, MergeDialog, TakeForwardDialog
 from desktop.ui.pages.base import fit_columns, make_table

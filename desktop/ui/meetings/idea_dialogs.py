@@ -29,7 +29,7 @@ from desktop.services.ideas.choices import (
     source_meetings,
 )
 from desktop.storage.store import Store
-from desktop.ui.grants.common import remember_size
+from desktop.ui.dialog_sizes import remember_size
 from desktop.ui.meetings.common import CheckedDialog, attempt, combo_id, fill_combo, searchable
 from desktop.ui.optional_date import OptionalDate
 

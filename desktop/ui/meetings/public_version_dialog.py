@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _, ngettext
 from desktop.services.meetings.public_version import PublicVersion
+from desktop.ui.dialog_sizes import remember_size
 
 
 class PublicVersionDialog(QDialog):
@@ -25,6 +26,7 @@ class PublicVersionDialog(QDialog):
         self.version = version
         self.setWindowTitle(_("Public version of the minutes"))
         self.resize(860, 520)
+        remember_size(self)
         layout = QVBoxLayout(self)
         count = len(version.removals)
         self.summary = QLabel(
