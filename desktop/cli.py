@@ -199,16 +199,16 @@ def _add_meetings(sub: Any, db: argparse.ArgumentParser, export_what: Any) -> No
     for kind, text in (("agenda", _("the agenda of a meeting")),
                        ("minutes", _("the minutes of a meeting"))):
         document = pdf_do.add_parser(kind, parents=[db], help=text)
-        minutes_parser = document
         document.add_argument("meeting", help=meeting_help)
         document.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
                               help=_("the PDF file to write"))
         document.add_argument("--lang", dest="document_lang", choices=("fi", "sv", "en", "fi+sv"),
                               default=None, help=_("language of the document (default: the meeting's)"))
         document.set_defaults(handler=cmd_meeting_pdf, document=kind)
-    minutes_parser.add_argument("--public", action="store_true", help=_(
-        "the public version: private persons' names, e-mail addresses, phone numbers, identity "
-        "codes and confidential items' contents removed (each removal is listed)"))
+        if kind == "minutes":
+            document.add_argument("--public", action="store_true", help=_(
+                "the public version: private persons' names, e-mail addresses, phone numbers, "
+                "identity codes and confidential items' contents removed (each removal is listed)"))
     extract = pdf_do.add_parser("extract", parents=[db], help=_("an extract of one or more § of the minutes"))
     extract.add_argument("meeting", help=meeting_help)
     extract.add_argument("sections", nargs="+", type=_section_argument, metavar="§",
@@ -407,6 +407,7 @@ def cmd_grants_list(args: argparse.Namespace) -> int:
 
 
 def cmd_grants_stats(args: argparse.Namespace) -> int:
+    from desktop.cli_reading import read_database
     from desktop.documents.grant_statistics import write_statistics
     from desktop.i18n import current_language
     from desktop.services.grants.statistics import StatisticsFilter, statistics_report
@@ -419,18 +420,14 @@ def cmd_grants_stats(args: argparse.Namespace) -> int:
     filters = StatisticsFilter(year=args.year, funder=args.funder, grant_type=args.grant_type,
                                municipality=args.municipality, sector=args.sector,
                                first_year=args.first_year, last_year=args.last_year)
-    store = _open(args)
-    try:
-        with store.read() as session:
-            report = statistics_report(session, args.by, filters, language)
-    finally:
-        store.close()
+    report = read_database(args, lambda session: statistics_report(session, args.by, filters, language))
     write_statistics(report, args.output, fmt)
     print(_("Statistics written to {path}.").format(path=args.output))
     return 0
 
 
 def cmd_meetings_list(args: argparse.Namespace) -> int:
+    from desktop.cli_reading import read_database
     from desktop.i18n import current_language
     from desktop.i18n.formatting import format_date
     from desktop.services.meetings import list_meetings, meeting_reference
@@ -438,28 +435,20 @@ def cmd_meetings_list(args: argparse.Namespace) -> int:
     from desktop.storage.models.enums import MeetingStatus
 
     language = current_language()
-    store = _open(args)
-    try:
-        with store.read() as session:
-            lines = [f"{meeting_reference(m, language)}  {format_date(m.date)}  "
-                     f"{label(MeetingStatus, m.status)}  {m.id.hex[:8]}"
-                     for m in list_meetings(session)]
-    finally:
-        store.close()
+    lines = read_database(args, lambda session: [
+        f"{meeting_reference(m, language)}  {format_date(m.date)}  "
+        f"{label(MeetingStatus, m.status)}  {m.id.hex[:8]}" for m in list_meetings(session)])
     print("\n".join(lines))
     return 0
 
 
 def _meeting_document(args: argparse.Namespace, language: str | None):  # noqa: ANN202
+    from desktop.cli_reading import read_database
     from desktop.services.meeting_document import build_document
     from desktop.services.meetings import find_meeting
 
-    store = _open(args)
-    try:
-        with store.read() as session:
-            return build_document(session, find_meeting(session, args.meeting).id, language)
-    finally:
-        store.close()
+    return read_database(
+        args, lambda session: build_document(session, find_meeting(session, args.meeting).id, language))
 
 
 def cmd_meeting_pdf(args: argparse.Namespace) -> int:

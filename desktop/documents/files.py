@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,13 @@ _CANNOT_WRITE = N_("Cannot write {path}: {reason}")
 _NO_FOLDER = N_("the folder {folder} does not exist")
 _NO_PERMISSION = N_("permission denied")
 _NOT_PDF_OR_XLSX = N_("Cannot export to {name}: the file name must end in .pdf or .xlsx.")
+# What Windows, macOS or a line break would not take in a file name.
+_UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\n\r\t]+')
+
+
+def safe_file_name(text: str) -> str:
+    """``text`` as the stem of a file name on any system: unsafe runs become ``-``."""
+    return _UNSAFE_IN_NAME.sub("-", text).strip()
 
 
 def _reason(exc: OSError, target: Path) -> str:

@@ -9,7 +9,6 @@ the workbook numeric cells in euros with a money format, the PDF ``1 234,50 €`
 from __future__ import annotations
 
 import io
-import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop import APP_NAME
-from desktop.documents.files import write_atomically
+from desktop.documents.files import safe_file_name, write_atomically
 from desktop.documents.grant_statistics_chart import TITLES, bar_chart
 from desktop.documents.pdf_common import (
     ACCENT,
@@ -262,12 +261,9 @@ def pdf_info(report: StatisticsReport) -> DocumentInfo:
                         created=report.created, subject=translate_in(report.language, _SUBJECT))
 
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\n\r\t]+')
-
-
 def file_name(report: StatisticsReport, fmt: str) -> str:
     """``Avustustilastot 2026 · Vaasa.pdf``: the title and the filters, safe as a file name."""
-    name = _UNSAFE.sub("-", f"{report.title} {report.subtitle}").strip(" .-")
+    name = safe_file_name(f"{report.title} {report.subtitle}").strip(" .-")
     return f"{name}.{fmt}"
 
 

@@ -17,7 +17,7 @@ from desktop.documents.meeting_pdf import header, item_story
 from desktop.documents.meeting_pdf_legality import appeal
 from desktop.documents.meeting_pdf_style import sheet
 from desktop.documents.meeting_pdf_tables import place_and_date, signature_row
-from desktop.documents.pdf_common import DocumentInfo, build_pdf, escape, render_pdf
+from desktop.documents.pdf_common import DocumentInfo, build_pdf, escape
 from desktop.errors import KnownError
 from desktop.i18n import N_, _
 from desktop.services.meeting_document import DocItem, MeetingDocument
@@ -80,11 +80,3 @@ def write_extract(
     lang = language or doc.language
     numbers = sorted(set(sections))
     build_pdf(Path(path), build_story(doc, numbers, lang, certifier), _info(doc, numbers, lang))
-
-
-def render_extract(
-    doc: MeetingDocument, sections: Iterable[int], language: str | None = None, certifier: str = ""
-) -> bytes:
-    lang = language or doc.language
-    numbers = sorted(set(sections))
-    return render_pdf(build_story(doc, numbers, lang, certifier), _info(doc, numbers, lang))

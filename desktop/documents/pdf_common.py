@@ -33,8 +33,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from desktop import paths
+from desktop.documents.document_language import label, primary
 from desktop.documents.files import write_atomically
-from desktop.i18n import LANGUAGES, N_, translate_in
+from desktop.i18n import LANGUAGES, N_
 from desktop.i18n.formatting import format_date
 
 AUTHOR = "Kumppani"
@@ -182,15 +183,6 @@ class DocumentInfo:
     subject: str = ""
 
 
-def _in_each_language(language: str, message: str, **values: str) -> str:
-    texts: list[str] = []
-    for lang in language.split("+"):
-        text = translate_in(lang, message).format(**values)
-        if text not in texts:
-            texts.append(text)
-    return " / ".join(texts)
-
-
 def page_number(page: int, pages: int) -> str:
     """The Finnish official page numbering: page 2 of 5 is ``2 (5)``."""
     return f"{page} ({pages})"
@@ -221,8 +213,7 @@ def draw_page_frame(canvas: Any, info: DocumentInfo, page: int, pages: int) -> N
 
     footer_y = 11 * mm
     canvas.line(left, footer_y + 4 * mm, right, footer_y + 4 * mm)
-    date = format_date(info.created, info.language.split("+")[0])
-    created = _in_each_language(info.language, _CREATED, date=date)
+    created = label(info.language, _CREATED, date=format_date(info.created, primary(info.language)))
     canvas.drawString(left, footer_y, created)
     canvas.setFont(FONT_BOLD, 8)
     canvas.setFillColor(INK)
@@ -258,8 +249,7 @@ def render_pdf(story: list[Flowable], info: DocumentInfo) -> bytes:
     """The laid-out document as PDF bytes (nothing is written to disk)."""
     register_fonts()
     buffer = io.BytesIO()
-    first = info.language.split("+")[0]
-    locale = LANGUAGES.get(first, (first,))[0]
+    locale = LANGUAGES[primary(info.language)][0]
     doc = SimpleDocTemplate(
         buffer,
         pagesize=PAGE_SIZE,

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
 from desktop.i18n import LANGUAGES, N_, _
-from desktop.services.records import live, live_organisation, live_person
+from desktop.services.fields import checked_fields
+from desktop.services.records import apply_fields, live, live_organisation, live_person
 from desktop.storage.models import Activity, ContactPerson, Interaction, Municipality, Organisation
 from desktop.storage.models.enums import InteractionKind, OrganisationStatus
 from desktop.storage.store import Store
@@ -37,13 +38,7 @@ _FLAGS = ("free_of_charge", "open_to_all", "accessible", "published")
 
 def _clean(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
     """Check and normalise activity fields; raise ``ValidationError`` for what cannot be stored."""
-    unknown = set(fields) - ACTIVITY_FIELDS
-    if unknown:
-        raise TypeError(f"not activity fields: {', '.join(sorted(unknown))}")
-    values = dict(fields)
-    for name in _TEXT_FIELDS:
-        if name in values:
-            values[name] = (values[name] or "").strip()
+    values = checked_fields(fields, ACTIVITY_FIELDS, "activity", _TEXT_FIELDS)
     for name in _FLAGS:
         if name in values:
             values[name] = bool(values[name])
@@ -93,10 +88,7 @@ def update_activity(store: Store, activity_id: uuid.UUID, **fields: Any) -> Chan
     """Change some fields of an activity (see :func:`add_activity` for the rules)."""
 
     def apply(session: Session) -> None:
-        activity = _activity(session, activity_id)
-        for name, value in _clean(session, fields).items():
-            if getattr(activity, name) != value:
-                setattr(activity, name, value)
+        apply_fields(_activity(session, activity_id), _clean(session, fields))
 
     return store.run("edit activity", apply)
 
@@ -227,10 +219,7 @@ def update_interaction(
     values = _interaction_values(date, kind, note, officer)
 
     def apply(session: Session) -> None:
-        interaction = _interaction(session, interaction_id)
-        for name, value in values.items():
-            if getattr(interaction, name) != value:
-                setattr(interaction, name, value)
+        apply_fields(_interaction(session, interaction_id), values)
 
     return store.run("edit interaction", apply)
 

@@ -25,6 +25,7 @@ from desktop import paths
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _
 from desktop.services.attachments import read_attachment, stored_attachment
+from desktop.services.records import apply_fields
 from desktop.storage.models import (
     AgendaItem,
     Attachment,
@@ -259,10 +260,7 @@ def update_item(store: Store, item_id: uuid.UUID, **fields: Any) -> Changes:
                 _("Unknown status: {status}").format(status=fields["status"])) from exc
 
     def apply(session: Session) -> None:
-        item = _item(session, item_id)
-        for key, value in fields.items():
-            if getattr(item, key) != value:
-                setattr(item, key, value)
+        apply_fields(_item(session, item_id), fields)
 
     return store.run("edit checklist item", apply)
 

@@ -23,7 +23,7 @@ from desktop.errors import ValidationError
 from desktop.i18n import LANGUAGES, _
 from desktop.services.fields import checked_fields
 from desktop.services.personal_data import persons_to_review
-from desktop.services.records import live_organisation, live_person
+from desktop.services.records import apply_fields, live_organisation, live_person
 from desktop.services.register import check_email
 from desktop.storage.models import ContactPerson, Organisation, Representation
 from desktop.storage.store import Store
@@ -110,8 +110,6 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-
-
 def _links(session: Session, organisation_id: uuid.UUID, person_id: uuid.UUID) -> list[Representation]:
     return list(session.scalars(select(Representation).where(
         Representation.organisation_id == organisation_id,
@@ -154,9 +152,7 @@ def update_contact(
 
     def apply(session: Session) -> None:
         person = live_person(session, person_id)
-        for name, value in values.items():
-            if getattr(person, name) != value:
-                setattr(person, name, value)
+        apply_fields(person, values)
         if organisation_id is not None and role is not None:
             for link in _links(session, organisation_id, person_id):
                 if link.role != role.strip():

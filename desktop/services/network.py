@@ -16,14 +16,14 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _, translate_in
 from desktop.i18n.formatting import format_date
 from desktop.services.partners import municipality_partners
-from desktop.services.records import live, live_person
+from desktop.services.records import apply_fields, live, live_person
 from desktop.services.vocabulary import label_in
 from desktop.storage.listing import sort_key
 from desktop.storage.models import (
@@ -246,9 +246,7 @@ def update_role(store: Store, role_id: uuid.UUID, **fields: Any) -> Changes:
         record = _live_role(session, role_id)
         values = _clean({**{name: getattr(record, name) for name in ROLE_FIELDS}, **fields})
         _check(session, values)
-        for name, value in values.items():
-            if getattr(record, name) != value:
-                setattr(record, name, value)
+        apply_fields(record, values)
 
     return store.run("edit liaison role", apply)
 
@@ -334,11 +332,6 @@ def municipality_choices(session: Session, language: str) -> list[tuple[str, str
     network_codes = set(municipality_partners(session))
     everything = [(m.code, m.name(language)) for m in session.scalars(select(Municipality))]
     return sorted(everything, key=lambda pair: (pair[0] not in network_codes, sort_key(pair[1])))
-
-
-def count_roles(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(LiaisonRole)
-                          .where(LiaisonRole.deleted.is_(False))) or 0
 
 
 # -- the checklist's evidence ---------------------------------------------------------------

@@ -23,10 +23,6 @@ from desktop.storage.tracking import Changes
 PUBLIC_KINDS = tuple(kind for kind in OrganisationKind if kind != OrganisationKind.ORGANISATION)
 
 
-def is_public_partner(kind: str) -> bool:
-    return kind != OrganisationKind.ORGANISATION
-
-
 @dataclass(frozen=True)
 class County:
     """A wellbeing services county (or Helsinki) and its municipalities' codes."""

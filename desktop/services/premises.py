@@ -21,7 +21,7 @@ from desktop.errors import ValidationError
 from desktop.i18n import N_, _
 from desktop.services.activities import municipality_names
 from desktop.services.fields import checked_fields
-from desktop.services.records import live, live_organisation
+from desktop.services.records import apply_fields, live, live_organisation
 from desktop.services.vocabulary import label
 from desktop.storage.models import (
     Activity,
@@ -160,9 +160,7 @@ def save_premises(
             session.flush()
         else:
             premises = _premises(session, premises_id)
-            for name, value in _clean(session, fields).items():
-                if getattr(premises, name) != value:
-                    setattr(premises, name, value)
+            apply_fields(premises, _clean(session, fields))
         if orgs is not None or acts is not None:
             current_orgs = [link.organisation_id for link in _organisation_links(session, premises.id)]
             current_acts = [link.activity_id for link in _activity_links(session, premises.id)]

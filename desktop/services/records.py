@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from typing import TypeVar
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -21,6 +22,13 @@ def live(session: Session, model: type[R], record_id: uuid.UUID, gone: str) -> R
     if record is None or record.deleted:
         raise ValidationError(_(gone))
     return record
+
+
+def apply_fields(record: object, fields: Mapping[str, Any]) -> None:
+    """Set only what differs: an unchanged value written back would still be audited as an update."""
+    for name, value in fields.items():
+        if getattr(record, name) != value:
+            setattr(record, name, value)
 
 
 def live_organisation(session: Session, organisation_id: uuid.UUID) -> Organisation:

@@ -20,6 +20,7 @@ from desktop.services.identifiers import (
     normalise_email,
     normalise_register_number,
 )
+from desktop.services.records import apply_fields, live_organisation
 from desktop.services.vocabulary import label_in
 from desktop.storage import listing, search
 from desktop.storage.models import Municipality, Organisation
@@ -318,13 +319,8 @@ def save_organisation(store: Store, organisation_id: uuid.UUID | None,
             org = Organisation(**clean)
             session.add(org)
         else:
-            found = session.get(Organisation, organisation_id)
-            if found is None or found.deleted:
-                raise KnownValidationError(_("The organisation no longer exists."))
-            org = found
-            for key, value in clean.items():
-                if getattr(org, key) != value:
-                    setattr(org, key, value)
+            org = live_organisation(session, organisation_id)
+            apply_fields(org, clean)
         session.flush()
         ctx = session.info["tracking"]
     return org.id, ctx.changes

@@ -40,6 +40,7 @@ from desktop.services.identifiers import (
     normalise_name,
     normalise_register_number,
 )
+from desktop.services.records import apply_fields
 from desktop.storage.models import ContactPerson, Municipality, Organisation, Representation
 from desktop.storage.models.enums import OrganisationForm
 from desktop.storage.store import Store
@@ -959,9 +960,7 @@ def _update_row(session: Session, row: PlannedRow) -> None:
               "Check the file again.").format(row=row.row_number)
         )
     organisation = found
-    for name, value in row.fields.items():
-        if getattr(organisation, name) != value:
-            setattr(organisation, name, value)
+    apply_fields(organisation, row.fields)
     if row.contact is not None:
         _apply_contact(session, organisation, _representatives(session, organisation.id),
                        row.contact)

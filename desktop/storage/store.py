@@ -124,7 +124,7 @@ class Store:
             reference_changed = sync_municipalities(session)
             if reference_changed or _get_meta(session, search.META_KEY) != search.INDEX_VERSION:
                 search.reindex(session)
-                _set_meta(session, search.META_KEY, search.INDEX_VERSION)
+                set_meta(session, search.META_KEY, search.INDEX_VERSION)
         return OpenReport(created, upgraded_from, backup)
 
     @staticmethod
@@ -157,7 +157,7 @@ class Store:
                     touched = search.affected_organisations(session, ctx.changes)
                     if touched:
                         search.reindex(session, touched)
-                    _set_meta(session, "clock", str(self.clock.last))
+                    set_meta(session, "clock", str(self.clock.last))
             finally:
                 session.close()
         if ctx.changes:
@@ -183,10 +183,23 @@ class Store:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
-    def _broadcast(self, changes: Changes) -> None:
+    @contextmanager
+    def held_broadcasts(self) -> Iterator[Changes]:
+        """Hold the changes written meanwhile (also by a worker thread; listeners are widgets
+        that only the UI thread may touch) and tell the listeners of them at the end, at once."""
+        listeners, held = self._listeners, Changes()
+        self._listeners = [held.merge]
+        try:
+            yield held
+        finally:
+            self._listeners = listeners + [x for x in self._listeners if x != held.merge]
+            if held:
+                self._broadcast(held, listeners)
+
+    def _broadcast(self, changes: Changes, listeners: list[Listener] | None = None) -> None:
         # The operation has committed: a failing listener must not make it look failed,
         # nor keep the others from hearing of it.
-        for listener in list(self._listeners):
+        for listener in list(self._listeners if listeners is None else listeners):
             try:
                 listener(changes)
             except Exception:
@@ -211,7 +224,7 @@ def _get_meta(session: Session, key: str) -> str | None:
     return row.value if row else None
 
 
-def _set_meta(session: Session, key: str, value: str) -> None:
+def set_meta(session: Session, key: str, value: str) -> None:
     row = session.get(Meta, key)
     if row is None:
         session.add(Meta(key=key, value=value))

@@ -235,7 +235,7 @@ def _insert_records(session: Session, model: type[Syncable], rows: list[dict[str
         for target, values in ((table, records), (AuditEntry.__tablename__, audits),
                                (FieldClock.__tablename__, clocks)):
             bulk_insert(connection, tables[target], values)
-    return [record["id"] for record in records]
+    return inserted
 
 
 @contextmanager

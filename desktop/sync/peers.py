@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from desktop.errors import KnownError, ValidationError
 from desktop.i18n import _
 from desktop.storage.hlc import HybridLogicalClock
-from desktop.storage.models import Meta, SyncConflict, SyncExchange, SyncPeer
-from desktop.storage.store import Store
+from desktop.storage.models import SyncConflict, SyncExchange, SyncPeer
+from desktop.storage.store import Store, set_meta
 
 NAME_KEY = "sync.replica_name"
 REPLICA_KEY = "replica_id"
@@ -31,14 +31,7 @@ def set_replica_name(store: Store, name: str) -> None:
     if not name or len(name) > 200:
         raise ValidationError(_("The name of this copy must be 1 to 200 characters long."))
 
-    def apply(session: Session) -> None:
-        row = session.get(Meta, NAME_KEY)
-        if row is None:
-            session.add(Meta(key=NAME_KEY, value=name))
-        else:
-            row.value = name
-
-    store.run("name this copy", apply)
+    store.run("name this copy", lambda session: set_meta(session, NAME_KEY, name))
 
 
 def new_identity(store: Store, name: str | None = None) -> str:
@@ -53,11 +46,7 @@ def new_identity(store: Store, name: str | None = None) -> str:
     new_id = uuid.uuid4().hex
 
     def apply(session: Session) -> None:
-        row = session.get(Meta, REPLICA_KEY)
-        if row is None:
-            session.add(Meta(key=REPLICA_KEY, value=new_id))
-        else:
-            row.value = new_id
+        set_meta(session, REPLICA_KEY, new_id)
         # Under the store's write lock, so no write in between is stamped with the old id.
         store.replica_id = new_id
         store.clock = HybridLogicalClock(new_id, str(store.clock.last))

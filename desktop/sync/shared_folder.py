@@ -21,12 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from desktop.errors import KnownError
 from desktop.i18n import _
-from desktop.storage.models import Meta
-from desktop.storage.store import Store
+from desktop.storage.store import Store, set_meta
 from desktop.sync.bundle import SUFFIX
 from desktop.sync.errors import BundleError, EncryptedBundleError, OwnBundleError
 from desktop.sync.export import ExportReport, export_bundle
@@ -209,11 +206,4 @@ def _remember(store: Store, key: str, fingerprint: dict[str, Any]) -> None:
 def _save(store: Store, key: str, value: dict[str, Any]) -> None:
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
 
-    def apply(session: Session) -> None:
-        row = session.get(Meta, key)
-        if row is None:
-            session.add(Meta(key=key, value=text))
-        else:
-            row.value = text
-
-    store.run("remember shared folder files", apply)
+    store.run("remember shared folder files", lambda session: set_meta(session, key, text))

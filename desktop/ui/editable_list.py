@@ -70,13 +70,11 @@ class EditableList(QWidget):
         layout.addLayout(self.buttons)
         self._fitted = False
 
-    def add_action(self, text: str, slot: Callable[[], object], needs_row: bool = False) -> QPushButton:
-        """One more button beside Remove; ``needs_row``: enabled only while a row is selected."""
+    def add_action(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        """One more button beside Remove."""
         button = QPushButton(text)
         button.clicked.connect(lambda _checked=False: slot())
         self.buttons.insertWidget(self.buttons.count() - 1, button)
-        if needs_row:
-            button.setProperty("needs_row", True)
         return button
 
     def reload(self) -> None:
@@ -130,10 +128,6 @@ class EditableList(QWidget):
         has_row = self.selected() is not None
         self.edit_button.setEnabled(has_row)
         self.remove_button.setEnabled(has_row)
-        for i in range(self.buttons.count()):
-            widget = self.buttons.itemAt(i).widget()
-            if widget is not None and widget.property("needs_row"):
-                widget.setEnabled(has_row)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         # A filter, not a QShortcut: the main window's Delete (delete organisation) must not

@@ -46,7 +46,6 @@ def live_payment(session: Session, payment_id: uuid.UUID) -> GrantPayment:
     return live(session, GrantPayment, payment_id, N_("The payment no longer exists."))
 
 
-
 def known_municipalities(session: Session, codes: Iterable[str]) -> list[str]:
     """``codes`` without repeats, each checked against the reference data."""
     wanted = list(dict.fromkeys(codes))
@@ -56,10 +55,6 @@ def known_municipalities(session: Session, codes: Iterable[str]) -> list[str]:
             raise ValidationError(
                 _("There is no municipality with the code {code}.").format(code=code))
     return wanted
-
-
-def municipality_names(session: Session, language: str) -> dict[str, str]:
-    return {m.code: m.name(language) for m in session.scalars(select(Municipality))}
 
 
 THE_COUNTY = N_("The county")

@@ -16,13 +16,13 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
 from desktop.i18n import _
+from desktop.services.activities import municipality_names
 from desktop.services.fields import checked_fields
 from desktop.services.grants._common import (
     funder_name,
     known_municipalities,
     live_application,
     live_call,
-    municipality_names,
 )
 from desktop.services.grants.money import check_cents
 from desktop.services.vocabulary import label

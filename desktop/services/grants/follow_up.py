@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.services.grants._common import funder_name, municipality_names
+from desktop.services.activities import municipality_names
+from desktop.services.grants._common import funder_name
 from desktop.services.grants.calls import paid_per_decision
 from desktop.services.vocabulary import label
 from desktop.storage.models import GrantApplication, GrantCall, GrantDecision, Organisation

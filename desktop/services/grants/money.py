@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from babel import numbers
 
@@ -46,6 +45,3 @@ def check_cents(value: object, what: str) -> int:
         raise ValidationError(_("An amount of money cannot be negative."))
     return value
 
-
-def euros(cents: int) -> Decimal:
-    return Decimal(cents) / 100

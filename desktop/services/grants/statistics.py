@@ -45,7 +45,8 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _, translate_in
-from desktop.services.grants._common import THE_COUNTY, municipality_names
+from desktop.services.activities import municipality_names
+from desktop.services.grants._common import THE_COUNTY
 from desktop.services.vocabulary import label_in
 from desktop.storage.dialect import json_list_values
 from desktop.storage.listing import sort_key

@@ -7,19 +7,19 @@ a refresh after any change simply reads again. Money is integer cents.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from desktop.documents.files import safe_file_name
 from desktop.i18n import N_, translate_in
 from desktop.i18n.formatting import format_date
 from desktop.services.activities import activity_rows
 from desktop.services.activities import municipality_names as sorted_municipalities
 from desktop.services.grants import applications as apps
 from desktop.services.grants import follow_up
-from desktop.services.grants._common import live_application, live_call, live_decision
+from desktop.services.grants._common import live_application, live_call
 from desktop.services.grants.calls import CallRow, call_rows_in
 from desktop.services.grants.decisions import payments_of
 from desktop.services.grants.letter import DecisionLetter, decision_letter, letter_language
@@ -245,15 +245,11 @@ def organisation_grants(store: Store, organisation_id: uuid.UUID,
 def letter_of(store: Store, decision_id: uuid.UUID) -> DecisionLetter:
     """The decision letter in the organisation's own language (fi or sv)."""
     with store.read() as session:
-        live_decision(session, decision_id)
         return decision_letter(session, decision_id)
-
-
-_UNSAFE = re.compile(r'[\\/:*?"<>|\n\r\t]+')
 
 
 def letter_file_name(letter: DecisionLetter) -> str:
     """``Avustuspäätös 2027 Vaasan Seniorit ry.pdf`` in the letter's language: what the save
     dialog offers."""
     title = translate_in(letter.language, N_("Grant decision"))
-    return _UNSAFE.sub("-", f"{title} {letter.year} {letter.organisation}").strip() + ".pdf"
+    return safe_file_name(f"{title} {letter.year} {letter.organisation}") + ".pdf"

@@ -18,13 +18,12 @@ from sqlalchemy.orm import Session
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _
 from desktop.services.meetings.common import (
-    apply_fields,
     clean,
     ensure_unlocked,
     get_item,
     get_meeting,
 )
-from desktop.services.records import live
+from desktop.services.records import apply_fields, live
 from desktop.storage.models import ActionItem, ChecklistItem, Idea
 from desktop.storage.models.enums import ActionStatus, IdeaOrigin, IdeaStatus
 from desktop.storage.store import Store

@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
 from desktop.i18n import _
-from desktop.services.meetings.common import apply_fields, clean, ensure_unlocked, get_item
+from desktop.services.meetings.common import clean, ensure_unlocked, get_item
 from desktop.services.meetings.workshop import RANKS, workshop_points
+from desktop.services.records import apply_fields
 from desktop.storage.models import Idea, WorkshopPoint
 from desktop.storage.models.enums import IdeaOrigin, IdeaStatus, ItemType
 from desktop.storage.store import Store

@@ -17,16 +17,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.services.meetings.bodies import organisation_name, person_name
 from desktop.services.meetings.common import (
-    apply_fields,
     clean,
     ensure_unlocked,
     get_item,
     get_meeting,
 )
-from desktop.services.records import live_organisation, live_person
+from desktop.services.records import apply_fields, live, live_organisation, live_person
 from desktop.services.vocabulary import label
 from desktop.storage.models import ActionItem, AgendaItem, Meeting
 from desktop.storage.models.enums import ActionStatus
@@ -113,10 +112,7 @@ def add_action(
 
 
 def _action(session: Session, action_id: uuid.UUID) -> ActionItem:
-    action = session.get(ActionItem, action_id)
-    if action is None or action.deleted:
-        raise ValidationError(_("The action item no longer exists."))
-    return action
+    return live(session, ActionItem, action_id, N_("The action item no longer exists."))
 
 
 def update_action(
@@ -181,7 +177,7 @@ def _sort_key(action: ActionItem, meeting: Meeting, today: dt.date) -> tuple:
 def _rows(session: Session, pairs: list[tuple[ActionItem, Meeting]], language: str,
           today: dt.date) -> list[ActionRow]:
     result = []
-    for action, meeting in sorted(pairs, key=lambda p: _sort_key(p[0], p[1], today)):
+    for action, meeting in pairs:
         item = session.get(AgendaItem, action.item_id) if action.item_id else None
         result.append(ActionRow(
             id=action.id, meeting_id=meeting.id, item_id=action.item_id,
@@ -194,18 +190,29 @@ def _rows(session: Session, pairs: list[tuple[ActionItem, Meeting]], language: s
     return result
 
 
-def open_actions(
-    session: Session, body_id: uuid.UUID, today: dt.date | None = None, language: str = "fi"
-) -> list[ActionRow]:
-    """Open and under-way actions from all of a body's meetings, overdue first."""
-    today = today or dt.date.today()
+def _open_pairs(session: Session, body_id: uuid.UUID,
+                today: dt.date) -> list[tuple[ActionItem, Meeting]]:
+    """Open and under-way actions from all of a body's meetings with their meeting, overdue first."""
     pairs = session.execute(
         select(ActionItem, Meeting)
         .join(Meeting, ActionItem.meeting_id == Meeting.id)
         .where(ActionItem.body_id == body_id, ActionItem.deleted.is_(False),
                Meeting.deleted.is_(False), ActionItem.status.not_in(SETTLED))
     ).all()
-    return _rows(session, [(a, m) for a, m in pairs], language, today)
+    return sorted(((a, m) for a, m in pairs), key=lambda p: _sort_key(p[0], p[1], today))
+
+
+def open_actions(
+    session: Session, body_id: uuid.UUID, today: dt.date | None = None, language: str = "fi"
+) -> list[ActionRow]:
+    """Open and under-way actions from all of a body's meetings, overdue first."""
+    today = today or dt.date.today()
+    return _rows(session, _open_pairs(session, body_id, today), language, today)
+
+
+def open_action_items(session: Session, body_id: uuid.UUID, today: dt.date) -> list[ActionItem]:
+    """The records behind ``open_actions``, in its order."""
+    return [action for action, _meeting in _open_pairs(session, body_id, today)]
 
 
 def carried_actions(session: Session, meeting_id: uuid.UUID) -> list[ActionItem]:

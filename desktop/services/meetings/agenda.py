@@ -19,7 +19,6 @@ from desktop.services.meetings.bodies import body_meetings, default_language
 from desktop.services.meetings.common import (
     MEETING_LANGUAGES,
     agenda_is_open,
-    apply_fields,
     clean,
     ensure_unlocked,
     get_body,
@@ -39,6 +38,7 @@ from desktop.services.meetings.template import (
     text_in,
     title_in,
 )
+from desktop.services.records import apply_fields
 from desktop.storage.base import Syncable
 from desktop.storage.models import (
     ActionItem,

@@ -11,9 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.services.attachments import read_attachment, stored_attachment
 from desktop.services.meetings.common import ensure_unlocked, get_item
+from desktop.services.records import live
 from desktop.storage.models import Attachment, ItemAttachment
 from desktop.storage.store import Store
 from desktop.storage.tracking import Changes
@@ -72,9 +73,7 @@ def remove_attachment(store: Store, link_id: uuid.UUID) -> Changes:
     """Take a file off the item (the stored copy stays for other records that use it)."""
 
     def apply(session: Session) -> None:
-        link = session.get(ItemAttachment, link_id)
-        if link is None or link.deleted:
-            raise ValidationError(_("The attachment is no longer on the item."))
+        link = live(session, ItemAttachment, link_id, N_("The attachment is no longer on the item."))
         ensure_unlocked(get_item(session, link.item_id).meeting)
         link.deleted = True
 
@@ -84,9 +83,7 @@ def remove_attachment(store: Store, link_id: uuid.UUID) -> Changes:
 def save_attachment(store: Store, attachment_id: uuid.UUID, target: Path) -> Path:
     """Write a stored attachment's content to ``target``."""
     with store.read() as session:
-        attachment = session.get(Attachment, attachment_id)
-        if attachment is None or attachment.deleted:
-            raise ValidationError(_("The attachment no longer exists."))
+        attachment = live(session, Attachment, attachment_id, N_("The attachment no longer exists."))
         content = attachment.content
     try:
         Path(target).write_bytes(content)

@@ -15,9 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
-from desktop.i18n import _
-from desktop.services.meetings.common import apply_fields, clean, get_body
-from desktop.services.records import live_organisation, live_person
+from desktop.i18n import N_, _
+from desktop.services.meetings.common import clean, get_body
+from desktop.services.records import apply_fields, live, live_organisation, live_person
 from desktop.services.vocabulary import label
 from desktop.storage.models import (
     Body,
@@ -278,10 +278,7 @@ def remove_member(store: Store, member_id: uuid.UUID) -> Changes:
 
 
 def _member(session: Session, member_id: uuid.UUID) -> BodyMember:
-    member = session.get(BodyMember, member_id)
-    if member is None or member.deleted:
-        raise ValidationError(_("The member no longer exists."))
-    return member
+    return live(session, BodyMember, member_id, N_("The member no longer exists."))
 
 
 def default_language(body: Body) -> str:

@@ -79,10 +79,3 @@ def remove_item_row(session: Session, model: type[DissentingOpinion | Disqualifi
 
 def clean(text: str | None) -> str:
     return (text or "").strip()
-
-
-def apply_fields(row: object, fields: dict) -> None:
-    """Set what differs (an unchanged value would still be audited as an update)."""
-    for key, value in fields.items():
-        if getattr(row, key) != value:
-            setattr(row, key, value)

@@ -26,7 +26,6 @@ from desktop.services.meetings.agenda import (
 from desktop.services.meetings.bodies import organisation_name
 from desktop.services.meetings.common import (
     agenda_is_open,
-    apply_fields,
     clean,
     ensure_unlocked,
     get_item,
@@ -35,6 +34,7 @@ from desktop.services.meetings.common import (
 )
 from desktop.services.meetings.numbering import renumber
 from desktop.services.meetings.template import decision_wording, default_decision
+from desktop.services.records import apply_fields
 from desktop.storage.models import (
     AgendaItem,
     BodyMember,
@@ -218,16 +218,6 @@ def record_vote(store: Store, item_id: uuid.UUID, proposals: list[dict],
         if item.vote != vote:
             item.vote = vote
         set_decision_type(session, item, DecisionType.VOTE, None)
-
-    return store.run("record vote", apply)
-
-
-def clear_vote(store: Store, item_id: uuid.UUID) -> Changes:
-    def apply(session: Session) -> None:
-        item = get_item(session, item_id)
-        ensure_unlocked(item.meeting)
-        if item.vote:
-            item.vote = {}
 
     return store.run("record vote", apply)
 

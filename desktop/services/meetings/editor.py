@@ -418,9 +418,8 @@ def body_open_actions(store: Store, body_id: uuid.UUID, language: str,
     """The body's open actions from all its meetings, overdue first."""
     today = today or dt.date.today()
     with store.read() as session:
-        rows = actions.open_actions(session, body_id, today, language)
-        found = [session.get(ActionItem, row.id) for row in rows]
-        return [_action(session, a, language, today) for a in found if a is not None]
+        return [_action(session, a, language, today)
+                for a in actions.open_action_items(session, body_id, today)]
 
 
 @dataclass(frozen=True)

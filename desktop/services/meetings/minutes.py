@@ -22,7 +22,6 @@ from desktop.i18n.formatting import format_date
 from desktop.services.meetings.bodies import members, organisation_name, person_name
 from desktop.services.meetings.common import (
     STATUS_ORDER,
-    apply_fields,
     clean,
     ensure_unlocked,
     get_item,
@@ -35,6 +34,7 @@ from desktop.services.meetings.common import (
 from desktop.services.meetings.decisions import ITEM_RECORD_FIELDS, apply_item_fields
 from desktop.services.meetings.numbering import renumber
 from desktop.services.meetings.template import default_decision, languages_of, translated
+from desktop.services.records import apply_fields, live
 from desktop.storage.base import utcnow
 from desktop.storage.models import (
     AgendaItem,
@@ -270,10 +270,8 @@ def fill_attendance(store: Store, meeting_id: uuid.UUID) -> Changes:
 
 
 def _attendance_row(session: Session, attendance_id: uuid.UUID) -> MeetingAttendance:
-    row = session.get(MeetingAttendance, attendance_id)
-    if row is None or row.deleted:
-        raise ValidationError(_("The attendee is no longer in the attendance."))
-    return row
+    return live(session, MeetingAttendance, attendance_id,
+                N_("The attendee is no longer in the attendance."))
 
 
 def _apply_attendance(session: Session, row: MeetingAttendance, fields: dict[str, Any]) -> None:

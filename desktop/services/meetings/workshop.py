@@ -10,13 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.services.meetings.common import (
-    apply_fields,
     clean,
     ensure_unlocked,
     get_item,
 )
+from desktop.services.records import apply_fields, live
 from desktop.storage.models import AgendaItem, WorkshopPoint
 from desktop.storage.models.enums import ItemType
 from desktop.storage.store import Store
@@ -85,10 +85,7 @@ def add_workshop_point(
 
 
 def _point(session: Session, point_id: uuid.UUID) -> WorkshopPoint:
-    row = session.get(WorkshopPoint, point_id)
-    if row is None or row.deleted:
-        raise ValidationError(_("The workshop point no longer exists."))
-    return row
+    return live(session, WorkshopPoint, point_id, N_("The workshop point no longer exists."))
 
 
 def update_workshop_point(store: Store, point_id: uuid.UUID, **fields: Any) -> Changes:

@@ -95,8 +95,10 @@ class CallsTab(QWidget):
         ids = [r.id for r in rows]
         self._fit_once()
         chosen = keep if keep in ids else (ids[0] if ids else None)
+        before = self.current_id()
         self.select(chosen)
-        self._show_applications()
+        if self.current_id() == before:  # else the row change has shown the applications
+            self._show_applications()
 
     def _fit_once(self) -> None:
         if self.model.rowCount() and not self._fitted and self.isVisible():

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHeaderView,
     QLineEdit,
     QMessageBox,
@@ -123,3 +125,18 @@ def shortcut(parent: QWidget, keys: str | QKeySequence, slot: Callable[[], objec
     made.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     made.activated.connect(lambda: slot())
     return made
+
+
+def ask_save_target(parent: QWidget, title: str, name: str, pattern: str, suffix: str,
+                    folder: list[Path]) -> Path | None:
+    """Ask where to write ``name``, offered in the folder last chosen (``folder``, which this
+    remembers); the path ends in ``suffix`` (".pdf") even when the user typed none. None: cancelled."""
+    start = folder[-1] if folder else Path.home()
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(start / name), pattern)
+    if not chosen:
+        return None
+    target = Path(chosen)
+    if target.suffix.lower() != suffix:
+        target = target.with_name(target.name + suffix)
+    folder[:] = [target.parent]
+    return target

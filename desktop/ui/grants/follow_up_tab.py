@@ -117,11 +117,3 @@ class FollowUpTab(QWidget):
         dialog.open()
         self.dialog = dialog
         return dialog
-
-    def open_overdue(self, row: int) -> DecisionDialog | None:
-        self.overdue.selectRow(row)
-        return self._open(self.overdue, self.overdue_model)
-
-    def open_unpaid(self, row: int) -> DecisionDialog | None:
-        self.unpaid.selectRow(row)
-        return self._open(self.unpaid, self.unpaid_model)

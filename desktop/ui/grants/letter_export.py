@@ -5,11 +5,12 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.i18n import _
 from desktop.services.grants import views
 from desktop.storage.store import Store
+from desktop.ui.grants.common import ask_save_target
 from desktop.ui.meetings.common import attempt
 
 # Where the last letter went: the next one is offered the same folder.
@@ -25,15 +26,11 @@ def export_letter(parent: QWidget, store: Store, decision_id: uuid.UUID) -> Path
     letter = attempt(parent, title, lambda: views.letter_of(store, decision_id))
     if letter is None:
         return None
-    folder = _folder[-1] if _folder else Path.home()
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent, title, str(folder / views.letter_file_name(letter)), _("PDF files (*.pdf)"))
-    if not chosen:
+    target = ask_save_target(parent, title, views.letter_file_name(letter),
+                             _("PDF files (*.pdf)"), ".pdf", _folder)
+    if target is None:
         return None
-    target = Path(chosen)
-    if target.suffix.lower() != ".pdf":
-        target = target.with_name(target.name + ".pdf")
-    _folder[:] = [target.parent]
+
     def write() -> Path:
         write_decision_letter(letter, target)
         return target

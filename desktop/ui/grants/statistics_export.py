@@ -8,11 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.i18n import _
 from desktop.services.grants.statistics import StatisticsFilter, load_report
 from desktop.storage.store import Store
+from desktop.ui.grants.common import ask_save_target
 from desktop.ui.meetings.common import attempt
 
 # Where the last export went: the next one is offered the same folder.
@@ -32,15 +33,10 @@ def export_statistics(parent: QWidget, store: Store, by: str, filters: Statistic
     report = attempt(parent, title, lambda: load_report(store, by, filters, language))
     if report is None:
         return None
-    folder = _folder[-1] if _folder else Path.home()
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent, title, str(folder / file_name(report, fmt)), PATTERNS[fmt]())
-    if not chosen:
+    target = ask_save_target(parent, title, file_name(report, fmt), PATTERNS[fmt](), f".{fmt}",
+                             _folder)
+    if target is None:
         return None
-    target = Path(chosen)
-    if target.suffix.lower() != f".{fmt}":
-        target = target.with_name(f"{target.name}.{fmt}")
-    _folder[:] = [target.parent]
 
     def write() -> Path:
         write_statistics(report, target, fmt)

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +28,7 @@ from desktop.ui.meetings.common import (
     combo_id,
     combo_text_data,
     fill_combo,
+    ok_cancel,
     searchable,
 )
 from desktop.ui.optional_date import OptionalDate
@@ -79,10 +79,7 @@ class ActionDialog(CheckedDialog):
                                 "deadline and status are still followed up."))
                 note.setWordWrap(True)
                 form.insertRow(0, note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def owner(self) -> dict[str, Any]:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QToolBar,
@@ -116,37 +115,14 @@ class AgendaTab(ItemPane):
 
     def show_meeting(self, view: MeetingView | None) -> None:
         """Show ``view`` (re-read after any change); the chosen item and unsaved edits stay."""
-        if view is None or self.view is None or view.id != self.view.id:
-            self.item_id = None
-        self.view = view
-        items = view.items if view else ()
-        ids = [item.id for item in items]
-        gone = self.item_id not in ids  # removed, or another meeting: its edits go with it
-        if gone:
-            self.item_id = ids[0] if ids else None
+        gone = self._take_view(view)
         self._fill_list()
         if gone or not self.form.is_dirty():
             self._load_form()
         self._update_actions()
 
-    def _fill_list(self) -> None:
-        items = self.view.items if self.view else ()
-        self._filling = True
-        try:
-            shown = [self.items.item(i).data(ITEM_ID) for i in range(self.items.count())]
-            if shown != [item.id for item in items]:
-                self.items.clear()
-                for item in items:
-                    entry = QListWidgetItem()
-                    entry.setData(ITEM_ID, item.id)
-                    self.items.addItem(entry)
-            for row, item in enumerate(items):
-                entry = self.items.item(row)
-                entry.setText(item_label(item))
-                entry.setToolTip(item.title)
-            self._select(self.item_id)
-        finally:
-            self._filling = False
+    def _entry_text(self, item: ItemView) -> tuple[str, str]:
+        return item_label(item), item.title
 
     def _load_form(self) -> None:
         item = self.current_item()

@@ -4,7 +4,6 @@ writes its own; {authority} and {deadline} are filled in when the minutes are pr
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.services.meetings.template import default_appeal_text
-from desktop.ui.meetings.common import CheckedDialog
+from desktop.ui.meetings.common import CheckedDialog, ok_cancel
 
 LANGUAGE_NAMES = (("fi", "suomi"), ("sv", "svenska"), ("en", "English"))
 
@@ -43,10 +42,7 @@ class AppealTextsDialog(CheckedDialog):
         self.restore_button.clicked.connect(lambda _checked=False: self.restore())
         row.addWidget(self.restore_button)
         row.addStretch(1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         row.addWidget(buttons)
         layout.addLayout(row)
 

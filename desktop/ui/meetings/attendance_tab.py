@@ -33,6 +33,7 @@ from desktop.ui.meetings.common import (
     attempt,
     combo_text_data,
     fill_combo,
+    ok_cancel,
     select_data,
 )
 
@@ -240,13 +241,10 @@ class GuestDialog(CheckedDialog):
         self.deputy_for = QLineEdit()
         self.deputy_for.setPlaceholderText(_("Only for a deputy"))
         form.addRow(_("&Deputy for"), self.deputy_for)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(self)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
         self.name.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def values(self) -> dict[str, str]:

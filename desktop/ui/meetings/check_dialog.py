@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialogButtonBox, QFormLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QWidget
 
 from desktop.i18n import _
 from desktop.i18n.formatting import format_date
 from desktop.services.meetings.editor import MeetingView
-from desktop.ui.meetings.common import CheckedDialog
+from desktop.ui.meetings.common import CheckedDialog, ok_cancel
 
 
 def checks_text(view: MeetingView) -> str:
@@ -37,8 +37,5 @@ class CheckDialog(CheckedDialog):
         self.day.setDisplayFormat("d.M.yyyy")
         self.day.setDate(QDate.currentDate())
         form.addRow(_("Checked &on"), self.day)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)

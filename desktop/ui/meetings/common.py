@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from desktop.errors import KnownError
 from desktop.ui.dialog_sizes import remember_size
@@ -41,6 +41,13 @@ class CheckedDialog(QDialog):
         if self.submit is not None and self.submit() is None:
             return
         super().accept()
+
+
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def fill_combo(combo: QComboBox, pairs: Iterable[tuple[object, str]], current: object = None,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _, current_language
 from desktop.services.meetings.editor import other_meetings
 from desktop.storage.store import Store
-from desktop.ui.meetings.common import CheckedDialog
+from desktop.ui.meetings.common import CheckedDialog, ok_cancel
 
 ITEM_ID = Qt.ItemDataRole.UserRole
 
@@ -41,11 +41,8 @@ class CopyItemsDialog(CheckedDialog):
         layout.addWidget(self.meeting)
         self.items = QListWidget()
         layout.addWidget(self.items, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = ok_cancel(self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Copy"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.items.itemChanged.connect(lambda _item: self._update())
         layout.addWidget(self.buttons)
         self._fill(0)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.services.meetings.editor import ItemView
-from desktop.ui.meetings.common import CheckedDialog, combo_text_data, fill_combo
+from desktop.ui.meetings.common import CheckedDialog, combo_text_data, fill_combo, ok_cancel
 
 NOTE_ONLY = ""
 
@@ -55,12 +55,9 @@ class CorrectionDialog(CheckedDialog):
         form.addRow(_("&Reason"), self.reason)
         self.who = QLineEdit(officer)
         form.addRow(_("&Made by"), self.who)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(self)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.reason.textChanged.connect(self._update)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self._show_value()
         self._update()

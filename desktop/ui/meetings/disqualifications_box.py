@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,7 +22,7 @@ from desktop.services.meetings import add_disqualification, remove_disqualificat
 from desktop.services.meetings.editor import DisqualificationView
 from desktop.services.meetings.template import translated
 from desktop.storage.store import Store
-from desktop.ui.meetings.common import CheckedDialog, attempt
+from desktop.ui.meetings.common import CheckedDialog, attempt, ok_cancel
 from desktop.ui.meetings.item_rows_box import ItemRowsBox
 
 
@@ -107,8 +106,5 @@ class DisqualificationDialog(CheckedDialog):
         self.left_room = QCheckBox(_("&Left the room during the item"))
         self.left_room.setChecked(True)
         form.addRow(self.left_room)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)

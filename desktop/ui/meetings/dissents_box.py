@@ -6,7 +6,6 @@ import uuid
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
     QWidget,
@@ -16,7 +15,7 @@ from desktop.i18n import N_, _
 from desktop.services.meetings import add_dissent
 from desktop.services.meetings.editor import DissentView
 from desktop.services.meetings.minutes import remove_dissent
-from desktop.ui.meetings.common import CheckedDialog, attempt
+from desktop.ui.meetings.common import CheckedDialog, attempt, ok_cancel
 from desktop.ui.meetings.item_rows_box import ItemRowsBox
 
 
@@ -60,8 +59,5 @@ class DissentDialog(CheckedDialog):
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(_("The opinion, if the member gave one for the minutes"))
         form.addRow(_("&Opinion"), self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)

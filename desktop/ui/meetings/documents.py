@@ -3,7 +3,6 @@ and the invitation e-mail, in the language chosen (the meeting's by default)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from desktop.documents import meeting_pdf_text as w
 from desktop.documents import meeting_text as t
 from desktop.documents.document_language import label, primary
+from desktop.documents.files import safe_file_name
 from desktop.i18n import N_, _
 from desktop.services.meeting_document import build_document
 from desktop.services.meetings.editor import MeetingView
@@ -24,7 +24,6 @@ from desktop.ui.meetings.public_version_dialog import PublicVersionDialog
 from desktop.ui.worker import run_with_progress
 
 PUBLIC = N_("public")  # in a file name: "Pöytäkirja 3-2026 Pohjanmaan kumppanuuspöytä (julkinen)"
-UNSAFE = re.compile(r'[\\/:*?"<>|\n\r\t]+')
 # Where the last document went: the next one is offered the same folder.
 _folder: list[Path] = []
 
@@ -38,7 +37,7 @@ def file_name(kind: t.DocumentKind | str, view: MeetingView, language: str, suff
         kind = w.MEMO
     title = label(lang, t.TITLES[kind] if isinstance(kind, t.DocumentKind) else kind)
     name = f"{title} {view.number}-{view.year} {view.body_in(lang)}{extra}"
-    return UNSAFE.sub("-", name).strip() + suffix
+    return safe_file_name(name) + suffix
 
 
 def _ask_target(parent: QWidget, title: str, name: str, pattern: str) -> Path | None:
@@ -75,7 +74,7 @@ def write_invitation(parent: QWidget, store: Store, view: MeetingView, language:
 
     title = _("Calendar invitation")
     name = f"{view.body_in(primary(language))} {view.number}-{view.year}"
-    target = _ask_target(parent, title, UNSAFE.sub("-", name) + ".ics",
+    target = _ask_target(parent, title, safe_file_name(name) + ".ics",
                          _("Calendar files (*.ics)"))
     if target is None:
         return None

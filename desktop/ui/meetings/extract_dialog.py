@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.ui.dialog_sizes import remember_size
+from desktop.ui.meetings.common import ok_cancel
 
 
 class ExtractDialog(QDialog):
@@ -54,12 +55,9 @@ class ExtractDialog(QDialog):
         form.addRow(_("&Sections"), self.items)
         self.certifier = QLineEdit(certifier)
         form.addRow(_("&Certified by"), self.certifier)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(self)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(_("&Write extract…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self._update()
 

@@ -8,7 +8,6 @@ import uuid
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -30,7 +29,7 @@ from desktop.services.ideas import (
 )
 from desktop.storage.store import Store
 from desktop.ui.dialog_sizes import remember_size
-from desktop.ui.meetings.common import CheckedDialog, attempt
+from desktop.ui.meetings.common import CheckedDialog, attempt, ok_cancel
 
 
 class GroupIdeasDialog(CheckedDialog):
@@ -72,10 +71,7 @@ class GroupIdeasDialog(CheckedDialog):
         layout.addWidget(self.preview, 2)
         self.counts = QLabel()
         layout.addWidget(self.counts)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout.addWidget(buttons)
         self.submit = self._save
         self._loaded = ""

@@ -8,7 +8,6 @@ import uuid
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +29,14 @@ from desktop.services.ideas.choices import (
 )
 from desktop.storage.store import Store
 from desktop.ui.dialog_sizes import remember_size
-from desktop.ui.meetings.common import CheckedDialog, attempt, combo_id, fill_combo, searchable
+from desktop.ui.meetings.common import (
+    CheckedDialog,
+    attempt,
+    combo_id,
+    fill_combo,
+    ok_cancel,
+    searchable,
+)
 from desktop.ui.optional_date import OptionalDate
 
 
@@ -39,13 +45,6 @@ def _narrow(combo: QComboBox) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(40)
     return combo
-
-
-def _buttons(dialog: CheckedDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 class IdeaDialog(CheckedDialog):
@@ -79,7 +78,7 @@ class IdeaDialog(CheckedDialog):
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(70)
         form.addRow(_("&Note"), self.note)
-        form.addRow(_buttons(self))
+        form.addRow(ok_cancel(self))
         self.submit = self._save
         remember_size(self)
 
@@ -157,7 +156,7 @@ class TakeForwardDialog(CheckedDialog):
         start = self.CHECKLIST_STEP if row.checklist_item_id else (
             self.EXISTING_ACTION if row.action_item_id else self.NEW_ACTION)
         self.kinds.button(start).setChecked(True)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel(self))
         self.submit = self._save
         self.action_id: uuid.UUID | None = None
         remember_size(self)
@@ -219,11 +218,8 @@ class MergeDialog(CheckedDialog):
         # The idea already taken forward is the one to keep; else the older one.
         kept = 1 if second.status == "taken_forward" and first.status != "taken_forward" else 0
         self.keep.button(kept).setChecked(True)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel(self))
         self.submit = self._save
-
-    def keep_index(self, index: int) -> None:
-        self.keep.button(index).setChecked(True)
 
     def _save(self) -> object:
         kept = self.keep.checkedId()

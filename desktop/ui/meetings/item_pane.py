@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from desktop.services.meetings.editor import ItemView, MeetingView
 
@@ -27,6 +27,41 @@ class ItemPane(QWidget):
 
     def _item_changed(self) -> None:
         """Called after another item was chosen and its form loaded."""
+
+    def _entry_text(self, item: ItemView) -> tuple[str, str]:
+        """The list row's text and tooltip for ``item``."""
+        raise NotImplementedError
+
+    def _take_view(self, view: MeetingView | None) -> bool:
+        """Keep ``view`` (re-read after any change) and the chosen item in it; True when that
+        item is gone (removed, or another meeting: its edits go with it) and the first is chosen."""
+        if view is None or self.view is None or view.id != self.view.id:
+            self.item_id = None
+        self.view = view
+        ids = [item.id for item in view.items] if view else []
+        gone = self.item_id not in ids
+        if gone:
+            self.item_id = ids[0] if ids else None
+        return gone
+
+    def _fill_list(self) -> None:
+        items = self.view.items if self.view else ()
+        self._filling = True
+        try:
+            shown = [self.items.item(r).data(ITEM_ID) for r in range(self.items.count())]
+            if shown != [item.id for item in items]:
+                self.items.clear()
+                for item in items:
+                    entry = QListWidgetItem()
+                    entry.setData(ITEM_ID, item.id)
+                    self.items.addItem(entry)
+            for row, item in enumerate(items):
+                text, tip = self._entry_text(item)
+                self.items.item(row).setText(text)
+                self.items.item(row).setToolTip(tip)
+            self._select(self.item_id)
+        finally:
+            self._filling = False
 
     def _select(self, item_id: uuid.UUID | None) -> None:
         self.items.blockSignals(True)

@@ -34,6 +34,7 @@ from desktop.ui.meetings.common import (
     combo_id,
     combo_text_data,
     fill_combo,
+    ok_cancel,
     select_data,
 )
 from desktop.ui.optional_date import OptionalDate
@@ -135,11 +136,8 @@ class MeetingDialog(CheckedDialog):
             for widget in (self.date, self.start, self.end, self.place, self.link, self.language,
                            self.record_kind, self.chair, self.secretary):
                 widget.setEnabled(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(bodies))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def _body(self) -> BodyChoice | None:

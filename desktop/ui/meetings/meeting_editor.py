@@ -143,14 +143,8 @@ class MeetingEditor(QWidget):
 
     def refresh(self) -> None:
         """Read the meeting again after a change (it may be gone)."""
-        meeting_id = self.meeting_id
-        if meeting_id is None:
-            return
-        try:
-            self.view = meeting_view(self.store, meeting_id, current_language())
-        except KnownError:  # deleted meanwhile
-            self.view = None
-        self._show()
+        if self.meeting_id is not None:
+            self.show_meeting(self.meeting_id)
 
     def _show(self) -> None:
         view = self.view

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from desktop.i18n import _, current_language
 from desktop.services.meetings.editor import MemberDetails, organisation_choices, person_choices
@@ -18,6 +18,7 @@ from desktop.ui.meetings.common import (
     combo_id,
     combo_text_data,
     fill_combo,
+    ok_cancel,
     searchable,
 )
 from desktop.ui.optional_date import OptionalDate
@@ -52,10 +53,7 @@ class MemberDialog(CheckedDialog):
         form.addRow(_("Term &starts"), self.term_start)
         self.term_end = OptionalDate(member.term_end if member else None, _("Until"))
         form.addRow(_("Term &ends"), self.term_end)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         self._fill_people(member.representative_id if member else None,
                           member.deputy_id if member else None)

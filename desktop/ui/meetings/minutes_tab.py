@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.i18n.formatting import format_date
 from desktop.services import meetings
-from desktop.services.meetings.editor import MeetingView
+from desktop.services.meetings.editor import ItemView, MeetingView
 from desktop.storage.models.enums import ItemType, MeetingStatus, Presence
 from desktop.storage.store import Store
 from desktop.ui.meetings.check_dialog import CheckDialog, checks_text
@@ -33,7 +32,7 @@ from desktop.ui.meetings.common import attempt
 from desktop.ui.meetings.correction_dialog import CorrectionDialog
 from desktop.ui.meetings.disqualifications_box import DisqualificationsBox
 from desktop.ui.meetings.dissents_box import DissentsBox
-from desktop.ui.meetings.item_pane import ITEM_ID, ItemPane
+from desktop.ui.meetings.item_pane import ItemPane
 from desktop.ui.meetings.minutes_form import MinutesForm
 from desktop.ui.meetings.vote_dialog import VoteDialog
 from desktop.ui.meetings.workshop_box import WorkshopBox
@@ -142,37 +141,19 @@ class MinutesTab(ItemPane):
     # -- showing ---------------------------------------------------------------------------
 
     def show_meeting(self, view: MeetingView | None) -> None:
-        if view is None or self.view is None or view.id != self.view.id:
-            self.item_id = None
-        self.view = view
-        items = view.items if view else ()
-        ids = [item.id for item in items]
-        gone = self.item_id not in ids
-        if gone:
-            self.item_id = ids[0] if ids else None
-        self._filling = True
-        try:
-            if [self.items.item(r).data(ITEM_ID) for r in range(self.items.count())] != ids:
-                self.items.clear()
-                for item in items:
-                    entry = QListWidgetItem()
-                    entry.setData(ITEM_ID, item.id)
-                    self.items.addItem(entry)
-            for row, item in enumerate(items):
-                entry = self.items.item(row)
-                needs = item.item_type in (ItemType.DECISION, ItemType.INFORMATION)
-                mark = "✓ " if item.decision.strip() else ("• " if needs else "  ")
-                entry.setText(f"{mark}§ {item.section}  {item.title}")
-                entry.setToolTip(item.decision or item.title)
-            self._select(self.item_id)
-        finally:
-            self._filling = False
+        gone = self._take_view(view)
+        self._fill_list()
         self._show_checkers()
         self._show_lock()
         if gone or not self.form.is_dirty():
             self._load_form()
         else:
             self._load_extras()
+
+    def _entry_text(self, item: ItemView) -> tuple[str, str]:
+        needs = item.item_type in (ItemType.DECISION, ItemType.INFORMATION)
+        mark = "✓ " if item.decision.strip() else ("• " if needs else "  ")
+        return f"{mark}§ {item.section}  {item.title}", item.decision or item.title
 
     def select_section(self, section: int) -> None:
         """Go to § ``section`` as a click in the list would."""

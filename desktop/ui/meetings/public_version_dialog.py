@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _, ngettext
 from desktop.services.meetings.public_version import PublicVersion
 from desktop.ui.dialog_sizes import remember_size
+from desktop.ui.meetings.common import ok_cancel
 
 
 class PublicVersionDialog(QDialog):
@@ -59,12 +60,9 @@ class PublicVersionDialog(QDialog):
         self.note = QLabel(version.note)
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(self)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(_("&Export PDF…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def rows(self) -> list[tuple[str, ...]]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.ui.meetings.common import CheckedDialog
+from desktop.ui.meetings.common import CheckedDialog, ok_cancel
 
 NOT_RECORDED = -2  # the roll call row is left out
 BLANK = -1
@@ -86,10 +85,7 @@ class VoteDialog(CheckedDialog):
         result.itemAt(0).widget().setBuddy(self.result)  # type: ignore[union-attr]
         result.addWidget(self.result, 1)
         layout.addLayout(result)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
+        layout.addWidget(ok_cancel(self))
 
     def add_proposal(self, values: dict) -> None:
         row = self.proposals.rowCount()

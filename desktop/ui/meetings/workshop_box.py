@@ -7,7 +7,6 @@ import uuid
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from desktop.services.meetings.editor import WorkshopPointView
 from desktop.services.meetings.workshop import remove_workshop_point, update_workshop_point
 from desktop.storage.store import Store
 from desktop.ui.grants.common import shortcut
-from desktop.ui.meetings.common import CheckedDialog, ask, attempt
+from desktop.ui.meetings.common import CheckedDialog, ask, attempt, ok_cancel
 from desktop.ui.meetings.group_ideas_dialog import GroupIdeasDialog
 
 POINT_ID = Qt.ItemDataRole.UserRole
@@ -190,10 +189,7 @@ class PointDialog(CheckedDialog):
         self.votes.setRange(0, 9999)
         self.votes.setValue(votes)
         form.addRow(_("&Dot votes"), self.votes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def values(self) -> dict:

@@ -112,11 +112,8 @@ class MeetingsPage(Page):
     # -- reading -------------------------------------------------------------------------
 
     def _fill_bodies(self) -> None:
-        keep = combo_id(self.body_filter)
-        self.body_filter.blockSignals(True)
         fill_combo(self.body_filter, [(b.id, b.name) for b in body_choices(self.store, current_language())],
-                   keep, none_label=_("All bodies"))
-        self.body_filter.blockSignals(False)
+                   combo_id(self.body_filter), none_label=_("All bodies"))
 
     def on_changes(self, changes) -> None:  # noqa: ANN001 - Changes
         if changes.touches("body"):

@@ -40,7 +40,7 @@ from desktop.ui.sync.history_tab import HistoryTab
 from desktop.ui.sync.identity import NewIdentityDialog
 from desktop.ui.sync.importing import import_file
 from desktop.ui.sync.refusals import show_refusal
-from desktop.ui.sync.report_text import export_lines, folder_lines, import_lines
+from desktop.ui.sync.report_text import folder_lines, import_lines
 
 
 class SyncPage(Page):
@@ -175,7 +175,7 @@ class SyncPage(Page):
     # -- export and import ---------------------------------------------------------------
 
     def _exported(self, report: ExportReport) -> None:
-        self.show_lines(export_lines(report))
+        self.show_lines(report.lines())
         self.notify(_("{file} written.").format(file=report.path.name))
         self.history_tab.refresh()
 
@@ -199,8 +199,9 @@ class SyncPage(Page):
         if report is None:
             return None
         self.export_box.directory = path.parent
-        self.show_lines(import_lines(report), report.conflicts)
-        self.notify(import_lines(report)[0])
+        lines = import_lines(report)
+        self.show_lines(lines, report.conflicts)
+        self.notify(lines[0])
         self.refresh()
         return report
 

@@ -16,7 +16,6 @@ from desktop.sync import shared_folder as folder
 from desktop.sync.errors import WrongPassphraseError
 from desktop.sync.merge import import_bundle
 from desktop.sync.report import ImportReport
-from desktop.ui.sync.broadcasts import held_broadcasts
 from desktop.ui.sync.passphrase import ask_passphrase
 from desktop.ui.worker import run_with_progress
 
@@ -71,6 +70,6 @@ def import_shared_folder(parent: QWidget, store: Store, directory: Path,
 
 
 def _run(parent: QWidget, store: Store, label: str, work: Callable[[], T]) -> T:
-    # The pages hear of the changes on this thread, after the work (see broadcasts).
-    with held_broadcasts(store):
+    # The pages hear of the changes on this thread, after the work.
+    with store.held_broadcasts():
         return run_with_progress(parent, label, work)

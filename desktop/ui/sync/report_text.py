@@ -5,7 +5,6 @@ from __future__ import annotations
 from desktop.i18n import _, ngettext
 from desktop.sync import shared_folder as folder
 from desktop.sync.bundle import KIND_FULL
-from desktop.sync.export import ExportReport
 from desktop.sync.report import ImportReport
 
 
@@ -38,10 +37,6 @@ def import_lines(report: ImportReport) -> list[str]:
                               "file from {name} will carry them, or ask for a full export.")
                      .format(name=sender))
     return lines
-
-
-def export_lines(report: ExportReport) -> list[str]:
-    return report.lines()
 
 
 def folder_lines(results: list[folder.FolderResult]) -> list[str]:
