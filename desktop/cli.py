@@ -25,14 +25,19 @@ def _db_parent(top: bool = False) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "--db",
-        type=Path,
+        # A file's path or a server's URL (postgresql+psycopg://user@host/dbname).
+        type=str,
         # Only the top level sets the default: a subcommand's --db must not overwrite
         # `kumppani --db X command` with None.
         default=None if top else argparse.SUPPRESS,
-        metavar="PATH",
-        help=_("database file (default: {path}; or set {env})").format(
-            path=paths.default_db_path(), env=paths.ENV_DB
-        ),
+        metavar="PATH|URL",
+        help=_("database file or server (postgresql+psycopg://USER@HOST/DATABASE; default: "
+               "{path}; or set {env})").format(path=paths.default_db_path(), env=paths.ENV_DB),
+    )
+    parent.add_argument(
+        "--remember-password", action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help=_("keep the server's password, once typed, in the system's keyring"),
     )
     return parent
 
@@ -151,6 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.cli_ideas import add_idea_commands
 
     add_idea_commands(what, db)
+
+    from desktop.cli_admin import add_admin_commands
+
+    add_admin_commands(sub, db)
     return parser
 
 
@@ -225,7 +234,8 @@ def _add_meetings(sub: Any, db: argparse.ArgumentParser, export_what: Any) -> No
 
 
 def _add_sync(sub: Any, db: argparse.ArgumentParser) -> None:
-    """``sync export|import|conflicts|resolve|new-identity``: exchanging changes by file."""
+    """``sync export|import|conflicts|resolve|new-identity|server``: exchanging changes by file
+    or with the server directly."""
     sync = sub.add_parser("sync", parents=[db], help=_("exchange changes with other copies by file"))
     sync_do = sync.add_subparsers(dest="sync_command", metavar=_("command"), required=True)
     export = sync_do.add_parser("export", parents=[db], help=_(
@@ -259,24 +269,45 @@ def _add_sync(sub: Any, db: argparse.ArgumentParser) -> None:
     identity.add_argument("--name", default=None, metavar=_("NAME"),
                           help=_("the name this copy gives itself in its files"))
     identity.set_defaults(handler=cmd_sync_new_identity)
+    server = sync_do.add_parser("server", parents=[db], help=_(
+        "synchronise this copy with the team's server directly: the changes either side has "
+        "not seen go across, with the same rules as files"))
+    server.add_argument("url", metavar="URL",
+                        help=_("the server's database (postgresql+psycopg://USER@HOST/DATABASE)"))
+    server.set_defaults(handler=cmd_sync_server)
 
 
 def _open(args: argparse.Namespace, must_exist: bool = True):  # noqa: ANN202 - Store, imported late
     from desktop.storage.store import Store
 
-    path: Path = args.db or paths.default_db_path()
-    if must_exist and not path.exists():
-        raise KnownError(_("No database at {path}.").format(path=path))
-    store = Store.open(path)
+    location = _location(args)
+    if isinstance(location, str):  # a server's URL
+        from desktop.cli_admin import open_server_store
+
+        store = open_server_store(location, getattr(args, "remember_password", False))
+    else:
+        if must_exist and not location.exists():
+            raise KnownError(_("No database at {path}.").format(path=location))
+        store = Store.open(location)
     store.officer = Settings.load().officer_name
     return store
+
+
+def _location(args: argparse.Namespace) -> Path | str:
+    """``--db`` (a path or a server's URL), else ``KUMPPANI_DB``, the remembered server, or
+    the default file."""
+    from desktop.services.server.locations import as_location, default_location
+
+    return as_location(args.db) if args.db else default_location()
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.services.demo import create_demo
     from desktop.storage.store import Store
 
-    path: Path = args.db or paths.default_db_path()
+    path = _location(args)
+    if isinstance(path, str):
+        return _demo_on_server(args)
     existed = path.exists()
     if existed:
         raise KnownError(_("{path} exists already; the demo needs a new file.").format(path=path))
@@ -290,6 +321,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
     store.close()
     print(_("Demo database written to {path}: {count} organisations.").format(
         path=path, count=summary.organisations))
+    return 0
+
+
+def _demo_on_server(args: argparse.Namespace) -> int:
+    from desktop.services.demo import create_demo
+    from desktop.services.overview import holds_records
+
+    store = _open(args)
+    try:
+        if holds_records(store):
+            raise KnownError(_("{location} holds records already; the demo needs an empty "
+                               "database.").format(location=store.location))
+        summary = create_demo(store, seed=args.seed)
+    finally:
+        store.close()
+    print(_("Demo data written to {path}: {count} organisations.").format(
+        path=store.location, count=summary.organisations))
     return 0
 
 
@@ -315,6 +363,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     store = _open(args)
     try:
+        if store.path is None:
+            raise KnownError(_("The server's database is backed up by the server's "
+                               "administrators (pg_dump); Kumppani backs up database files."))
         target = backup_database(store.path, paths.backup_dir(), reason="manual")
     finally:
         store.close()
@@ -766,6 +817,30 @@ def cmd_sync_new_identity(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sync_server(args: argparse.Namespace) -> int:
+    from desktop.cli_admin import open_server_store
+    from desktop.storage.dialect import is_server_url
+    from desktop.sync.server import synchronise
+
+    if not is_server_url(args.url):
+        raise KnownError(_("{url} is not a server's address (postgresql+psycopg://USER@HOST/"
+                           "DATABASE).").format(url=args.url))
+    if not args.db and not os.environ.get(paths.ENV_DB):
+        args.db = str(paths.default_db_path())  # this computer's copy, not the remembered server
+    local = _open(args)
+    try:
+        server = open_server_store(args.url, getattr(args, "remember_password", False))
+        try:
+            server.officer = local.officer
+            report = synchronise(local, server)
+        finally:
+            server.close()
+    finally:
+        local.close()
+    print("\n".join(report.lines()))
+    return 0
+
+
 def cmd_selftest(_args: argparse.Namespace) -> int:
     from desktop.ui.selftest import run_selftest
 
@@ -789,9 +864,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The store (SQLAlchemy) is imported before PySide6 on purpose: PySide6 installs an
             # import hook that makes every later import slower, a large share of a cold start.
             import desktop.storage.store  # noqa: F401
+            from desktop.services.server.locations import as_location
             from desktop.ui.application import run_gui
 
-            return run_gui(db_path=args.db, demo=args.demo, language=args.lang)
+            return run_gui(location=as_location(args.db) if args.db else None, demo=args.demo,
+                           language=args.lang)
         return handler(args)
     except KnownError as exc:
         print(f"kumppani: {exc}", file=sys.stderr)

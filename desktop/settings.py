@@ -23,6 +23,9 @@ class Settings:
     window_geometry: str = ""  # hex of QMainWindow.saveGeometry()
     window_state: str = ""
     recent_databases: list[str] = field(default_factory=list)
+    # Team mode: the server's URL without the password (that is in the keyring), opened at
+    # start; empty: the database file.
+    server: str = ""
     # Persons not contacted for this many years are listed for review (personal data).
     review_years: int = 3
     # The officer's last column mapping for an import, per set of headings (newest last).

@@ -23,7 +23,7 @@ from desktop.errors import ValidationError
 from desktop.i18n import LANGUAGES, _
 from desktop.services.fields import checked_fields
 from desktop.services.personal_data import persons_to_review
-from desktop.services.records import apply_fields, live_organisation, live_person
+from desktop.services.records import Seen, apply_edit, live_organisation, live_person, seen
 from desktop.services.register import check_email
 from desktop.storage.models import ContactPerson, Organisation, Representation
 from desktop.storage.store import Store
@@ -59,6 +59,8 @@ class ContactDetails:
     fields: dict[str, Any]
     role: str
     other_organisations: tuple[str, ...]
+    # Handed back to ``update_contact``: another user's save meanwhile is noticed, not overwritten.
+    start: Seen | None = None
 
 
 @dataclass(frozen=True)
@@ -145,14 +147,19 @@ def update_contact(
     person_id: uuid.UUID,
     organisation_id: uuid.UUID | None = None,
     role: str | None = None,
+    start: Seen | None = None,
     **fields: Any,
 ) -> Changes:
-    """Change a person's fields, and their role in ``organisation_id`` when ``role`` is given."""
+    """Change a person's fields, and their role in ``organisation_id`` when ``role`` is given.
+
+    An edit from ``start`` (``ContactDetails.start``) keeps what another user saved meanwhile,
+    or raises ``EditConflict`` for a field both changed (see ``records.apply_edit``).
+    """
     values = _clean(fields)
 
     def apply(session: Session) -> None:
         person = live_person(session, person_id)
-        apply_fields(person, values)
+        apply_edit(session, person, values, start)
         if organisation_id is not None and role is not None:
             for link in _links(session, organisation_id, person_id):
                 if link.role != role.strip():
@@ -235,6 +242,7 @@ def contact_details(
         fields={name: getattr(person, name) for name in PERSON_FIELDS},
         role=links[0].role if links else "",
         other_organisations=tuple(name for org_id, name in others if org_id != organisation_id),
+        start=seen(person, PERSON_FIELDS),
     )
 
 

@@ -18,10 +18,17 @@ def _count(store: Store, model: type[Syncable]) -> int:
         ) or 0
 
 
+def holds_records(store: Store) -> bool:
+    """True when the database holds any organisation, meeting or grant call (live or not)."""
+    with store.read() as session:
+        return any(session.scalar(select(model.id).limit(1)) is not None
+                   for model in (Organisation, Meeting, GrantCall))
+
+
 def overview(store: Store) -> list[tuple[str, str]]:
     """(label, value) pairs in the user's language."""
     return [
-        (_("Database"), str(store.path)),
+        (_("Database"), store.location),
         (_("Schema version"), migrate.current_revision(store.engine) or ""),
         (_("Copy id"), store.replica_id),
         (_("Organisations"), str(_count(store, Organisation))),

@@ -21,7 +21,7 @@ from desktop.errors import ValidationError
 from desktop.i18n import N_, _
 from desktop.services.activities import municipality_names
 from desktop.services.fields import checked_fields
-from desktop.services.records import apply_fields, live, live_organisation
+from desktop.services.records import Seen, apply_edit, live, live_organisation, seen
 from desktop.services.vocabulary import label
 from desktop.storage.models import (
     Activity,
@@ -142,12 +142,15 @@ def save_premises(
     fields: dict[str, Any],
     organisation_ids: Iterable[uuid.UUID] | None = None,
     activity_ids: Iterable[uuid.UUID] | None = None,
+    start: Seen | None = None,
 ) -> tuple[uuid.UUID, Changes]:
     """Add (``premises_id`` None) or change premises, in one operation; return the id.
 
     ``fields`` are among :data:`PREMISES_FIELDS`; a new one needs a name in either language.
     The links, when given, become exactly these organisations and activities (plus the
     organisations of the activities). Raises ``ValidationError`` for what cannot be stored.
+    An edit from ``start`` (``PremisesDetails.start``) keeps what another user saved meanwhile,
+    or raises ``EditConflict`` for a field both changed (see ``records.apply_edit``).
     """
     orgs = None if organisation_ids is None else list(organisation_ids)
     acts = None if activity_ids is None else list(activity_ids)
@@ -160,7 +163,7 @@ def save_premises(
             session.flush()
         else:
             premises = _premises(session, premises_id)
-            apply_fields(premises, _clean(session, fields))
+            apply_edit(session, premises, _clean(session, fields), start)
         if orgs is not None or acts is not None:
             current_orgs = [link.organisation_id for link in _organisation_links(session, premises.id)]
             current_acts = [link.activity_id for link in _activity_links(session, premises.id)]
@@ -311,6 +314,8 @@ class PremisesDetails:
     owner: Choice | None
     organisations: list[Choice]
     activities: list[Choice]
+    # Handed back to ``save_premises``: another user's save meanwhile is noticed, not overwritten.
+    start: Seen | None = None
 
 
 def premises_details(session: Session, premises_id: uuid.UUID, language: str) -> PremisesDetails:
@@ -326,7 +331,8 @@ def premises_details(session: Session, premises_id: uuid.UUID, language: str) ->
     users = sorted((Choice(o.id, o.display_name(language)) for o in orgs if o is not None and not o.deleted),
                    key=lambda c: c.text.casefold())
     return PremisesDetails(fields, owner, users, activity_choices(
-        session, [link.activity_id for link in _activity_links(session, premises_id)], language))
+        session, [link.activity_id for link in _activity_links(session, premises_id)], language),
+        seen(premises, PREMISES_FIELDS))
 
 
 def activity_choices(session: Session, activity_ids: Iterable[uuid.UUID],

@@ -1,17 +1,22 @@
-"""The record a user acts on, which another window or another copy may have deleted meanwhile."""
+"""The record a user acts on, which another window, another user or another copy may have
+deleted or changed meanwhile."""
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.errors import ValidationError
+from desktop.errors import KnownError, ValidationError
 from desktop.i18n import N_, _
 from desktop.storage.base import Syncable
-from desktop.storage.models import ContactPerson, Organisation
+from desktop.storage.models import AuditEntry, ContactPerson, Organisation
 
 R = TypeVar("R", bound=Syncable)
 
@@ -29,6 +34,100 @@ def apply_fields(record: object, fields: Mapping[str, Any]) -> None:
     for name, value in fields.items():
         if getattr(record, name) != value:
             setattr(record, name, value)
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A record as an editor showed it: its row version and the stored values of its fields.
+
+    The editor hands it back with the save (a new operation that reads the row again), so that
+    a change another user saved meanwhile is noticed rather than overwritten.
+    """
+
+    version: int
+    values: Mapping[str, Any]
+
+
+def seen(record: Syncable, names: Iterable[str]) -> Seen:
+    # Copies: a list column read now must not follow later changes to the loaded record.
+    return Seen(record.row_version, {name: copy.deepcopy(_plain(getattr(record, name)))
+                                     for name in names})
+
+
+@dataclass(frozen=True)
+class FieldClash:
+    """A field both users changed, differently: what it was, theirs now and mine."""
+
+    name: str
+    base: Any
+    theirs: Any
+    mine: Any
+
+
+class EditConflict(KnownError):
+    """Another user saved the record while this one edited it, and changed a field this edit
+    changes too. Nothing was saved.
+
+    ``merged`` is the edit with their other changes taken in (mine where only I changed a
+    field, theirs where only they did, mine for the clashes); save ``merged`` with the choices
+    made for ``clashes`` and ``current`` (the record as it is now) as the new ``Seen``.
+    """
+
+    def __init__(self, record_id: uuid.UUID, clashes: list[FieldClash], merged: dict[str, Any],
+                 current: Seen, by: str, at: dt.datetime | None) -> None:
+        super().__init__(
+            _("{who} saved this record while you were editing it, and changed the same fields: "
+              "{fields}. Nothing was saved; open the record again.").format(
+                who=by or _("Another user"), fields=", ".join(c.name for c in clashes)))
+        self.record_id = record_id
+        self.clashes = clashes
+        self.merged = merged
+        self.current = current
+        self.by = by
+        self.at = at
+
+    def resolved(self, choices: Mapping[str, Any]) -> dict[str, Any]:
+        """The fields to save: ``merged`` with the value chosen for each clash."""
+        return {**self.merged, **choices}
+
+
+def apply_edit(session: Session, record: Syncable, fields: Mapping[str, Any],
+               start: Seen | None) -> None:
+    """:func:`apply_fields` for an edit made from ``start`` (None: no editor, write as asked).
+
+    When another user saved the record since, only the fields this edit changed are written,
+    so that theirs stay; a field both changed to different values raises ``EditConflict``.
+    """
+    if start is None or start.version == record.row_version:
+        apply_fields(record, fields)
+        return
+    missing = object()
+    mine = {name: value for name, value in fields.items()
+            if start.values.get(name, missing) != value}
+    now = {name: _plain(getattr(record, name)) for name in fields}
+    clashes = [FieldClash(name, start.values[name], now[name], value)
+               for name, value in mine.items()
+               if name in start.values and now[name] != start.values[name] and now[name] != value]
+    if clashes:
+        by, at = _last_change(session, record.id)
+        raise EditConflict(record.id, clashes, {**now, **mine}, seen(record, start.values),
+                           by, at)
+    apply_fields(record, mine)
+
+
+def _last_change(session: Session, record_id: uuid.UUID) -> tuple[str, dt.datetime | None]:
+    """Who changed the record last and when (UTC), from the audit log."""
+    entry = session.scalars(select(AuditEntry).where(AuditEntry.record_id == str(record_id))
+                            .order_by(AuditEntry.id.desc()).limit(1)).first()
+    return (entry.officer, entry.at) if entry else ("", None)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return list(value)
+    if isinstance(value, dict):
+        return dict(value)
+    return value
 
 
 def live_organisation(session: Session, organisation_id: uuid.UUID) -> Organisation:

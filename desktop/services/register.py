@@ -20,7 +20,7 @@ from desktop.services.identifiers import (
     normalise_email,
     normalise_register_number,
 )
-from desktop.services.records import apply_fields, live_organisation
+from desktop.services.records import Seen, apply_edit, live_organisation, seen
 from desktop.services.vocabulary import label_in
 from desktop.storage import listing, search
 from desktop.storage.models import Municipality, Organisation
@@ -294,11 +294,19 @@ def possible_duplicates(session: Session, fields: dict[str, Any],
     return found
 
 
+def organisation_seen(session: Session, organisation_id: uuid.UUID) -> Seen:
+    """The organisation as an editor starts from, to hand back to :func:`save_organisation`."""
+    return seen(live_organisation(session, organisation_id), FIELDS)
+
+
 def save_organisation(store: Store, organisation_id: uuid.UUID | None,
-                      fields: dict[str, Any]) -> tuple[uuid.UUID, Changes]:
+                      fields: dict[str, Any], start: Seen | None = None
+                      ) -> tuple[uuid.UUID, Changes]:
     """Create (``organisation_id`` None) or update an organisation, as one operation.
 
     Refuses with ``ValidationError`` what :func:`field_errors` finds; stores IDs normalised.
+    An edit from ``start`` keeps what another user saved meanwhile, or raises
+    ``EditConflict`` for a field both changed (see ``records.apply_edit``).
     """
     unknown = set(fields) - set(FIELDS)
     if unknown:
@@ -314,13 +322,14 @@ def save_organisation(store: Store, organisation_id: uuid.UUID | None,
     for name in ("name_fi", "name_sv", "abbreviation", "website", "phone"):
         if name in clean:
             clean[name] = str(clean[name]).strip()
-    with store.operation("save organisation") as session:
+
+    def apply(session: Session) -> uuid.UUID:
         if organisation_id is None:
             org = Organisation(**clean)
             session.add(org)
-        else:
-            org = live_organisation(session, organisation_id)
-            apply_fields(org, clean)
-        session.flush()
-        ctx = session.info["tracking"]
-    return org.id, ctx.changes
+            session.flush()
+            return org.id
+        apply_edit(session, live_organisation(session, organisation_id), clean, start)
+        return organisation_id
+
+    return store.run_returning("save organisation", apply)

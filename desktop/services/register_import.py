@@ -41,6 +41,8 @@ from desktop.services.identifiers import (
     normalise_register_number,
 )
 from desktop.services.records import apply_fields
+from desktop.storage import search
+from desktop.storage.dialect import refresh_statistics
 from desktop.storage.models import ContactPerson, Municipality, Organisation, Representation
 from desktop.storage.models.enums import OrganisationForm
 from desktop.storage.store import Store
@@ -911,6 +913,14 @@ def apply_import(store: Store, plan: ImportPlan, *, allow_rejected: bool = False
         for row in work:
             if row.action == Action.UPDATE:
                 _update_row(session, row)
+        if len(added) >= _ADD_BATCH:
+            session.flush()
+            # The search index is brought up to date now, by queries over what was just added:
+            # planned for the tables as they are, and, when it is rebuilt whole, without first
+            # looking up which organisations each of the new records belongs to.
+            refresh_statistics(session.connection(), *(model.__tablename__ for model in
+                                                      (Organisation, ContactPerson, Representation)))
+            search.refresh(session, session.info["tracking"].changes)
 
     return store.run(OPERATION, write)
 

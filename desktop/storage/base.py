@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, MetaData, String, Uuid
+from sqlalchemy import JSON, Boolean, DateTime, Integer, MetaData, String, Uuid, text
 from sqlalchemy.ext.mutable import MutableDict, MutableList
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -26,7 +27,9 @@ def utcnow() -> dt.datetime:
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {
-        uuid.UUID: Uuid(),
+        # Stored as 32 hex digits on PostgreSQL too, as on SQLite: the raw SQL of the search
+        # index, the listing and the sync fast paths compares ids with the same strings on both.
+        uuid.UUID: Uuid(native_uuid=False),
         dt.datetime: DateTime(),
         # Mutable wrappers: an in-place change (``org.sectors.append(...)``) is seen and saved.
         list: MutableList.as_mutable(JSON()),
@@ -49,9 +52,20 @@ class Syncable:
     hlc: Mapped[str] = mapped_column(String(64), default="", index=True)
     replica_id: Mapped[str] = mapped_column(String(32), default="")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Optimistic locking between users of one database (team mode): every ORM UPDATE says
+    # ``WHERE row_version = <the one read>`` and adds one, so two saves of one row cannot both
+    # pass; editors carry the version they showed (``services.records.Seen``). Local
+    # bookkeeping of this database, not synced: writes outside the ORM (the sync merge) add one
+    # themselves, and the server default serves their raw INSERTs.
+    # (Not ``version``: the checklist template has a column of that name, its edition.)
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.row_version}  # type: ignore[attr-defined]
 
     # Columns the tracking hook maintains; an edit to only these is not a user change.
-    SYNC_COLUMNS = frozenset({"created_at", "updated_at", "hlc", "replica_id"})
+    SYNC_COLUMNS = frozenset({"created_at", "updated_at", "hlc", "replica_id", "row_version"})
 
 
 def syncable_classes() -> list[type[Syncable]]:

@@ -1,13 +1,74 @@
-"""Everything SQLite-specific lives here, so that the PostgreSQL store can sit beside it."""
+"""What differs between the two backends, SQLite (a file on the laptop) and PostgreSQL (the
+county's server, "team mode"), lives here; the rest of the storage speaks SQL both understand."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, func
-from sqlalchemy.sql.functions import TableValuedAlias
+from sqlalchemy import Connection, Engine, Table, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement, TableValuedAlias
+
+SERVER_SCHEMES = ("postgresql", "postgresql+psycopg")
+
+
+def is_server_url(location: object) -> bool:
+    """True for a PostgreSQL URL (``postgresql+psycopg://user@host/dbname``), not a file path."""
+    text = str(location)
+    return any(text.startswith(scheme + "://") for scheme in SERVER_SCHEMES)
+
+
+def server_url(location: str, password: str | None = None) -> str:
+    """The URL SQLAlchemy opens: always the psycopg 3 driver, the password filled in if given."""
+    try:
+        url = make_url(location)
+    except ArgumentError as exc:
+        raise ValueError(str(exc)) from exc
+    url = url.set(drivername="postgresql+psycopg")
+    if password is not None:
+        url = url.set(password=password)
+    return url.render_as_string(hide_password=False)
+
+
+def display_url(location: str) -> str:
+    """The URL as shown to people and written to logs: without its password."""
+    return make_url(location).render_as_string(hide_password=True)
+
+
+def create_server_engine(url: str) -> Engine:
+    # A dropped connection (a laptop's network, a server restart) is replaced, not an error.
+    return create_engine(server_url(url), pool_pre_ping=True, connect_args={"connect_timeout": 10})
+
+
+def is_postgresql(bind: Connection | Engine) -> bool:
+    return bind.dialect.name == "postgresql"
+
+
+# PostgreSQL's advisory locks of ours, by the number that names each in the database. 1302 is
+# the grant facts' (their triggers take it; see migration 0013).
+OPENING_LOCK = 1001  # upgrading the schema and rebuilding the index when a program opens it
+
+
+def take_turns(bind: Any, lock: int) -> None:
+    """Wait until no other transaction holds ``lock``, then hold it until this one ends: writers
+    of the same thing go one after another, and (at READ COMMITTED) each statement after this
+    sees what the one before committed. SQLite lets only one writer at a time through anyway.
+    ``bind``: a Session or Connection in a transaction."""
+    if _dialect_name(bind) == "postgresql":
+        bind.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": lock})
+
+
+def placeholders(connection: Connection, count: int) -> str:
+    """``count`` positional parameter markers in the driver's own style (for exec_driver_sql)."""
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    return ", ".join([marker] * count)
 
 
 def sqlite_url(path: Path) -> str:
@@ -48,9 +109,24 @@ def create_sqlite_engine(path: Path) -> Engine:
 def json_list_values(column: Any, name: str = "json_value") -> TableValuedAlias:
     """The elements of a JSON list column as rows (column ``value``), for joining per row.
 
-    PostgreSQL will use ``jsonb_array_elements_text``.
+    PostgreSQL's ``json_array_elements_text`` gives the same rows.
     """
-    return func.json_each(column).table_valued("value").alias(name)
+    return _JsonElements(column).table_valued("value").alias(name)
+
+
+class _JsonElements(FunctionElement[Any]):
+    name = "json_elements"
+    inherit_cache = True
+
+
+@compiles(_JsonElements)
+def _json_each(element: _JsonElements, compiler: Any, **kw: Any) -> str:
+    return f"json_each({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_JsonElements, "postgresql")
+def _json_array_elements(element: _JsonElements, compiler: Any, **kw: Any) -> str:
+    return f"json_array_elements_text({compiler.process(element.clauses, **kw)})"
 
 
 def has_tables(path: Path) -> bool:
@@ -90,20 +166,24 @@ def is_sqlite_database(path: Path) -> bool:
 
 
 def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows (dicts with the same keys) with one ``executemany`` of the driver.
+    """Insert many rows (dicts with the same keys) at once: one ``executemany`` of the driver on
+    SQLite, ``COPY … FROM STDIN`` on PostgreSQL.
 
     The columns' types convert the values (UUIDs, JSON, dates) as SQLAlchemy would, without its
-    per-row bookkeeping, which costs more than SQLite's work for an import of 100,000 rows.
-    PostgreSQL will use COPY.
+    per-row bookkeeping, which costs more than the database's work for an import of 100,000 rows.
     """
     if not rows:
         return
     keys = list(rows[0])
     dialect = connection.dialect
+    server = is_postgresql(connection)
     columns = []
     for key in keys:
         values = [row[key] for row in rows]
-        process = table.c[key].type.bind_processor(dialect)
+        column_type = table.c[key].type
+        # On PostgreSQL the dialect's own type (psycopg's Json for JSON); SQLite's own DATETIME
+        # would format every value in Python, which its driver does quicker.
+        process = (column_type.dialect_impl(dialect) if server else column_type).bind_processor(dialect)
         if process is not None:
             first = values[0]
             if all(value is first for value in values):  # e.g. one time for every row
@@ -111,6 +191,77 @@ def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]
             else:
                 values = [process(value) for value in values]
         columns.append(values)
-    names = ", ".join(dialect.identifier_preparer.quote(key) for key in keys)
-    sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(keys))})"
+    quote = dialect.identifier_preparer.quote
+    names = ", ".join(quote(key) for key in keys)
+    if server:
+        _copy(connection, f"COPY {quote(table.name)} ({names}) FROM STDIN", zip(*columns, strict=True))
+        return
+    sql = f"INSERT INTO {table.name} ({names}) VALUES ({placeholders(connection, len(keys))})"
     connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+
+
+def _copy(connection: Connection, sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Rows streamed to PostgreSQL with COPY (several times quicker than INSERTs), in the
+    connection's transaction."""
+    driver_connection = connection.connection.driver_connection
+    assert driver_connection is not None
+    with driver_connection.cursor() as cursor, cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def refresh_statistics(connection: Connection, *tables: str) -> None:
+    """PostgreSQL: ANALYZE ``tables`` after a bulk write, within its transaction, rather than
+    when autovacuum gets round to it; until then the planner takes a table of 100,000 new rows
+    for the empty one it was, and the rest of the operation scans it row by row. (A role that
+    does not own the tables has its ANALYZE skipped with a warning; autovacuum does it then.)
+    SQLite plans without statistics unless told otherwise: nothing to do there."""
+    if is_postgresql(connection):
+        quote = connection.dialect.identifier_preparer.quote
+        connection.exec_driver_sql(f"ANALYZE {', '.join(quote(table) for table in tables)}")
+
+
+def _dialect_name(bind: Any) -> str:
+    """The backend's name for a Session, Connection or Engine."""
+    get_bind = getattr(bind, "get_bind", None)
+    return (get_bind() if get_bind is not None else bind).dialect.name
+
+
+def values_sql(bind: Any, name: str = "ids", kind: str = "text") -> str:
+    """SQL selecting the elements of the list parameter ``:name`` as rows (``kind``: text or
+    bigint), for ``column IN (…)`` with one parameter however long the list; the parameter's
+    value comes from :func:`values_param`."""
+    if _dialect_name(bind) == "postgresql":
+        return f"SELECT unnest(CAST(:{name} AS {kind}[]))"
+    return f"SELECT value FROM json_each(:{name})"
+
+
+def values_param(bind: Any, values: Iterable[Any]) -> Any:
+    """A list as :func:`values_sql` reads it: an array on PostgreSQL, JSON text on SQLite."""
+    if _dialect_name(bind) == "postgresql":
+        return list(values)
+    return json.dumps(list(values))
+
+
+def json_value(value: Any) -> Any:
+    """A JSON column's value read with raw SQL: SQLite gives the text, psycopg the parsed value."""
+    if isinstance(value, str):
+        return json.loads(value) if value else None
+    return value
+
+
+def driver_rows(session: Session, statement: Any) -> list[tuple[Any, ...]]:
+    """The rows of the Core ``statement`` as the driver returns them: plain values, without
+    SQLAlchemy's result rows and type processing (the caller knows what the values are)."""
+    connection = session.connection()
+    compiled = statement.compile(dialect=connection.dialect)
+    values = compiled.construct_params()
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        if compiled.positional:  # sqlite3's ? markers
+            cursor.execute(str(compiled), [values[name] for name in compiled.positiontup or ()])
+        else:  # psycopg's %(name)s
+            cursor.execute(str(compiled), values)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()

@@ -16,8 +16,9 @@ __all__ = ["BASE_FIELD", "ROW_COLUMNS", "clock_fields", "inherited_prev", "is_cl
 
 # Columns that describe the row in this copy rather than travel as fields: the id names the
 # record, ``hlc``/``replica_id`` are derived from the field clocks (the newest one and its
-# replica), ``updated_at`` is when this copy last wrote the row.
-ROW_COLUMNS = frozenset({"id", "hlc", "replica_id", "updated_at"})
+# replica), ``updated_at`` is when this copy last wrote the row, ``row_version`` counts its writes
+# here (optimistic locking between the users of one database).
+ROW_COLUMNS = frozenset({"id", "hlc", "replica_id", "updated_at", "row_version"})
 
 _MILLIS = 15
 _COUNTER = 5

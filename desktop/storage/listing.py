@@ -1,7 +1,8 @@
 """The register listing: what the register view shows of each organisation, with sort keys.
 
-One row per organisation that is not deleted, so that the view asks SQLite for one screenful at
-a time — searched, filtered and sorted in SQL — instead of loading the register into Python.
+One row per organisation that is not deleted, so that the view asks the database for one
+screenful at a time — searched, filtered and sorted in SQL — instead of loading the register
+into Python.
 The rows are derived data: ``search.reindex`` rewrites them in the same transaction as the
 change (and rebuilds them all when the index version changes); they never travel in sync.
 
@@ -9,8 +10,9 @@ The row's ``id`` is also the rowid of the organisation's search document, so tha
 joins the listing, and a document is replaced, through an integer key.
 
 Names sort as in Finnish and Swedish (å, ä, ö after z; case, other accents and ü ~ y as in
-CLDR's fi and sv collations) through precomputed keys (:func:`sort_key`) that SQLite compares
-byte by byte, so the default order is an index walk.
+CLDR's fi and sv collations) through precomputed keys (:func:`sort_key`) that the database
+compares byte by byte (SQLite's BINARY, PostgreSQL's COLLATE "C"), so the default order is an
+index walk.
 """
 
 from __future__ import annotations
@@ -18,12 +20,19 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from desktop.storage.dialect import (
+    is_postgresql,
+    json_value,
+    placeholders,
+    values_param,
+    values_sql,
+)
 from desktop.storage.models.enums import Sector
 
 TABLE = "organisation_listing"
@@ -47,7 +56,6 @@ _AFTER_Z = str.maketrans({"{": "!", "|": "!", "}": "!", "~": "!",
 _COLUMNS = ("id", "org_id", "name_fi", "name_sv", "business_id", "domicile_code", "status",
             "sectors", "languages", "sector_order", "name_key_fi", "name_key_sv", "other_key_fi",
             "other_key_sv", "domicile_key_fi", "domicile_key_sv", "kind")
-_INSERT = f"INSERT INTO {TABLE} ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
 
 
 def sort_key(value: str) -> str:
@@ -108,23 +116,27 @@ def listing_row(row: Mapping[str, Any], listing_id: int,
 def write_rows(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     if rows:
         # Straight to the driver: SQLAlchemy's handling of 100,000 parameter sets costs more.
-        session.connection().exec_driver_sql(
-            _INSERT, [tuple(row[column] for column in _COLUMNS) for row in rows])
+        connection = session.connection()
+        connection.exec_driver_sql(
+            f"INSERT INTO {TABLE} ({', '.join(_COLUMNS)}) "
+            f"VALUES ({placeholders(connection, len(_COLUMNS))})",
+            [tuple(row[column] for column in _COLUMNS) for row in rows])
 
 
 def listing_ids(session: Session, org_ids: Sequence[str]) -> dict[str, int]:
     """org_id (hex) -> listing id, for those of ``org_ids`` that are listed."""
     found = session.execute(
-        text(f"SELECT org_id, id FROM {TABLE} WHERE org_id IN (SELECT value FROM json_each(:ids))"),
-        {"ids": json.dumps(list(org_ids))},
+        text(f"SELECT org_id, id FROM {TABLE} WHERE org_id IN ({values_sql(session)})"),
+        {"ids": values_param(session, org_ids)},
     )
     return {org_id: listing_id for org_id, listing_id in found}
 
 
 def remove(session: Session, listing_ids_: Sequence[int]) -> None:
     if listing_ids_:
-        session.execute(text(f"DELETE FROM {TABLE} WHERE id IN (SELECT value FROM json_each(:ids))"),
-                        {"ids": json.dumps(list(listing_ids_))})
+        session.execute(
+            text(f"DELETE FROM {TABLE} WHERE id IN ({values_sql(session, kind='bigint')})"),
+            {"ids": values_param(session, listing_ids_)})
 
 
 def next_id(session: Session) -> int:
@@ -150,7 +162,7 @@ class Where:
     def filters(self) -> bool:
         return bool(self.municipality or self.sector or self.language or self.status or self.kind)
 
-    def sql(self, walk: bool = False) -> tuple[str, dict[str, Any]]:
+    def sql(self, walk: bool = False, postgresql: bool = False) -> tuple[str, dict[str, Any]]:
         """The WHERE clause and its parameters. ``walk``: keep SQLite from looking the search's
         matches up one by one (and then sorting them all), so that it walks an index instead."""
         clauses, params = [], dict(self.search_params or {})
@@ -161,10 +173,10 @@ class Where:
             params["f_municipality"] = self.municipality
         if self.sector:
             # The JSON list of codes holds "code" with its quotes only as a whole element.
-            clauses.append("instr(l.sectors, :f_sector) > 0")
+            clauses.append(f"{_find(postgresql)}(l.sectors, :f_sector) > 0")
             params["f_sector"] = json.dumps(self.sector)
         if self.language:
-            clauses.append("instr(l.languages, :f_language) > 0")
+            clauses.append(f"{_find(postgresql)}(l.languages, :f_language) > 0")
             params["f_language"] = json.dumps(self.language)
         if self.status:
             clauses.append("l.status = :f_status")
@@ -175,6 +187,10 @@ class Where:
             clauses.append("l.kind = :f_kind")
             params["f_kind"] = self.kind
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _find(postgresql: bool) -> str:
+    return "strpos" if postgresql else "instr"
 
 
 @dataclass(frozen=True)
@@ -266,12 +282,13 @@ def page(session: Session, where: Where, order: Order, offset: int, limit: int
     if not ids:
         return []
     # Sorting and skipping only the ids keeps the rows passed over from being read.
-    rows = session.execute(text(f"{_SELECT} WHERE l.id IN (SELECT value FROM json_each(:ids))"),
-                           {"ids": json.dumps(ids)})
+    rows = session.execute(
+        text(f"{_SELECT} WHERE l.id IN ({values_sql(session, kind='bigint')})"),
+        {"ids": values_param(session, ids)})
     found = {
         listing_id: ListedOrganisation(
             org_id, name_fi, name_sv, business_id, domicile_code or "", domicile_fi or "",
-            domicile_sv or "", tuple(json.loads(sectors)), tuple(json.loads(languages)), status,
+            domicile_sv or "", tuple(json_value(sectors)), tuple(json_value(languages)), status,
             kind)
         for (listing_id, org_id, name_fi, name_sv, business_id, domicile_code, domicile_fi,
              domicile_sv, sectors, languages, status, kind) in rows
@@ -286,13 +303,54 @@ def org_ids(session: Session, where: Where, order: Order, offset: int, limit: in
 
 def _ids(session: Session, where: Where, order: Order, offset: int, limit: int,
          column: str) -> list[Any]:
+    postgresql = _postgresql(session)
+    if postgresql and where.search_sql is not None:
+        return _server_ids(session, where, order, offset, limit, column)
+    # The walk is a hint to SQLite's planner.
     walk = where.search_sql is not None and order.column == "name" and _dense(session, where)
-    condition, params = where.sql(walk)
+    condition, params = where.sql(walk, postgresql)
     rows = session.execute(
         text(f"SELECT {column} FROM {TABLE} l{condition}{order.sql()} LIMIT :limit OFFSET :offset"),
         {**params, "limit": max(0, limit), "offset": max(0, offset)},
     )
     return [row[0] for row in rows]
+
+
+def _server_ids(session: Session, where: Where, order: Order, offset: int, limit: int,
+                column: str) -> list[Any]:
+    """A search's page on PostgreSQL. Its planner estimates a LIKE pattern's matches from a
+    sample of the documents, and a rare word that seemed common walked the name index through
+    the whole listing (hundreds of milliseconds), a common one that seemed rare sorted all its
+    matches. The first matches tell which it is: fewer than ``_DENSE``, and their ids are the
+    page's to sort; more (one in fifty rows or more), and walking the name index finds a page
+    soon."""
+    _plan_search(session)
+    found = [row[0] for row in session.execute(
+        text(f"{where.search_sql} LIMIT {_DENSE}"), dict(where.search_params or {}))]
+    if len(found) < _DENSE:
+        rest, params = replace(where, search_sql=None, search_params=None).sql(postgresql=True)
+        condition = (" WHERE l.id = ANY(CAST(:found AS integer[]))"
+                     + rest.replace(" WHERE ", " AND ", 1))
+        params["found"] = found
+    else:
+        if order.column == "name" and not where.filters:
+            session.execute(text("SELECT set_config('enable_sort', 'off', true)"))
+        condition, params = where.sql(postgresql=True)
+    rows = session.execute(
+        text(f"SELECT {column} FROM {TABLE} l{condition}{order.sql()} LIMIT :limit OFFSET :offset"),
+        {**params, "limit": max(0, limit), "offset": max(0, offset)},
+    )
+    return [row[0] for row in rows]
+
+
+def _plan_search(session: Session) -> None:
+    """PostgreSQL: plan the rest of this transaction's search for its words. psycopg prepares a
+    query run five times, and the server's plan for any pattern then read the whole trigram
+    index for two letters; the default costs joined a few matches to the whole listing by
+    hashing, and parallel workers take longer to start than a page of a small, cached table."""
+    session.execute(text("SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
+                         "set_config('random_page_cost', '1.1', true), "
+                         "set_config('max_parallel_workers_per_gather', '0', true)"))
 
 
 def _dense(session: Session, where: Where) -> bool:
@@ -302,18 +360,25 @@ def _dense(session: Session, where: Where) -> bool:
     else:
         # The search alone: FTS5 stops after the first matches, without looking them up.
         sql, params = str(where.search_sql), dict(where.search_params or {})
-    return int(session.execute(text(f"SELECT count(*) FROM ({sql} LIMIT {_DENSE})"), params)
+    return int(session.execute(text(f"SELECT count(*) FROM ({sql} LIMIT {_DENSE}) AS found"), params)
                .scalar_one()) >= _DENSE
 
 
 def count(session: Session, where: Where) -> int:
+    if where.search_sql is not None and _postgresql(session):
+        _plan_search(session)
     if where.search_sql is not None and not where.filters:
         # Every document has its listing row: the search alone counts.
-        sql, params = f"SELECT count(*) FROM ({where.search_sql})", dict(where.search_params or {})
+        sql = f"SELECT count(*) FROM ({where.search_sql}) AS found"
+        params = dict(where.search_params or {})
     else:
-        condition, params = where.sql()
+        condition, params = where.sql(postgresql=_postgresql(session))
         sql = f"SELECT count(*) FROM {TABLE} l{condition}"
     return int(session.execute(text(sql), params).scalar_one())
+
+
+def _postgresql(session: Session) -> bool:
+    return is_postgresql(session.connection())
 
 
 def domicile_codes(session: Session) -> list[str]:

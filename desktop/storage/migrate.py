@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from desktop.storage.dialect import OPENING_LOCK, take_turns
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -54,7 +56,7 @@ def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         try:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        except OperationalError:  # no alembic_version table: an empty (new) database
+        except (OperationalError, ProgrammingError):  # no alembic_version: an empty database
             return None
 
 
@@ -76,4 +78,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     with engine.begin() as conn:
+        # Users of one server starting a new version at once: one upgrades, the others then
+        # find the schema current (Alembic reads the revision after the wait).
+        take_turns(conn, OPENING_LOCK)
         command.upgrade(alembic_config(conn), revision)

@@ -3,16 +3,17 @@
 One document per organisation (names in both languages, abbreviation, Business ID, register
 number, municipality names, sector labels in every language, contact names, the titles of its
 activities), casefolded, kept in an SQLite FTS5 table with the trigram tokenizer, which matches
-substrings and keeps ``ä`` and ``a`` apart. It is updated inside the same transaction as the
-change (see ``Store.operation``), together with the register listing (``storage.listing``):
-a document's rowid is its organisation's listing id. The SQLite-specific SQL is here, in
-``listing`` and in the migrations only; PostgreSQL will use pg_trgm.
+substrings and keeps ``ä`` and ``a`` apart — on PostgreSQL in a table with a column named
+``rowid`` and pg_trgm's GIN index, searched with LIKE, which finds the same documents. It is
+updated inside the same transaction as the change (see ``Store.operation``), together with the
+register listing (``storage.listing``): a document's rowid is its organisation's listing id.
 
 A word of three characters or more is a phrase of trigrams, found through the index. A word of
 two characters is found through the index too, as any of the trigrams it starts (every document
 ends in a space, so each two characters in it are followed by one); the characters that may
 follow are the *alphabet* of the index, kept in the meta table. A single character is looked
-for in every document.
+for in every document. (PostgreSQL needs none of this: every word is a LIKE pattern, which
+the trigram index serves from three characters on.)
 """
 
 from __future__ import annotations
@@ -28,6 +29,14 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import LANGUAGES, translate_in
 from desktop.storage import listing
+from desktop.storage.dialect import (
+    is_postgresql,
+    json_value,
+    placeholders,
+    refresh_statistics,
+    values_param,
+    values_sql,
+)
 from desktop.storage.models.enums import LABELS, OrganisationKind, Sector
 from desktop.storage.tracking import Changes, cycle_collection_paused
 
@@ -40,13 +49,25 @@ _TRIGRAM = 3
 # Organisations reindexed per round: bounded memory, and a short list of ids per query.
 _CHUNK = 2000
 
-# The organisations' columns a document and a listing row are made of (ids as stored: hex).
-_ORGANISATIONS = (
-    "SELECT rowid AS row_number, id, name_fi, name_sv, abbreviation, business_id, register_number, domicile_code, "
-    "active_municipalities, sectors, languages, status, kind FROM organisation WHERE deleted = 0"
-)
+# The organisations' columns a document and a listing row are made of (ids as stored: hex);
+# ``row_number`` walks the table in chunks: SQLite's rowid, the id on PostgreSQL.
+_COLUMNS = ("id, name_fi, name_sv, abbreviation, business_id, register_number, domicile_code, "
+            "active_municipalities, sectors, languages, status, kind FROM organisation "
+            "WHERE deleted = FALSE")
 _JSON_COLUMNS = ("active_municipalities", "sectors", "languages")
-_IDS = "SELECT value FROM json_each(:ids)"
+
+
+def _walk(session: Session) -> str:
+    return "id" if is_postgresql(session.connection()) else "rowid"
+
+
+def _organisations_sql(session: Session) -> str:
+    return f"SELECT {_walk(session)} AS row_number, {_COLUMNS}"
+
+
+def _first(session: Session) -> int | str:
+    """The chunks' walk starts after this."""
+    return "" if is_postgresql(session.connection()) else 0
 
 
 def _sector_labels() -> dict[str, str]:
@@ -79,22 +100,17 @@ class _Context:
         return " ".join(self.municipalities.get(code or "", ()))
 
 
-def _organisations(session: Session, hex_ids: list[str] | None, after: int = 0
-                   ) -> list[dict[str, Any]]:
-    """The organisations of ``hex_ids`` (not deleted); None: the next chunk after rowid ``after``."""
-    if hex_ids is None:
-        result = session.execute(
-            text(f"{_ORGANISATIONS} AND rowid > :after ORDER BY rowid LIMIT :n"),
-            {"after": after, "n": _CHUNK})
-    else:
-        result = session.execute(text(f"{_ORGANISATIONS} AND id IN ({_IDS})"),
-                                 {"ids": json.dumps(hex_ids)})
+def _organisations(session: Session, hex_ids: list[str]) -> list[dict[str, Any]]:
+    """The organisations of ``hex_ids`` (not deleted)."""
+    result = session.execute(
+        text(f"{_organisations_sql(session)} AND id IN ({values_sql(session)})"),
+        {"ids": values_param(session, hex_ids)})
     names = list(result.keys())
     rows = []
     for row in result:
         org = dict(zip(names, row, strict=True))
         for name in _JSON_COLUMNS:
-            org[name] = json.loads(org[name]) if org[name] else []
+            org[name] = json_value(org[name]) or []
         rows.append(org)
     return rows
 
@@ -105,10 +121,11 @@ def _texts(session: Session, hex_ids: list[str]) -> dict[str, list[str]]:
     for query in (
         "SELECT r.organisation_id, p.name FROM representation r "
         "JOIN contact_person p ON p.id = r.contact_id "
-        f"WHERE r.deleted = 0 AND p.deleted = 0 AND r.organisation_id IN ({_IDS})",
-        f"SELECT organisation_id, title FROM activity WHERE deleted = 0 AND organisation_id IN ({_IDS})",
+        "WHERE r.deleted = FALSE AND p.deleted = FALSE AND r.organisation_id IN ({ids})",
+        "SELECT organisation_id, title FROM activity WHERE deleted = FALSE AND organisation_id IN ({ids})",
     ):
-        for org_id, value in session.execute(text(query), {"ids": json.dumps(hex_ids)}):
+        query = query.replace("{ids}", values_sql(session))
+        for org_id, value in session.execute(text(query), {"ids": values_param(session, hex_ids)}):
             found.setdefault(org_id, []).append(value)
     return found
 
@@ -131,16 +148,18 @@ def _all_organisations(session: Session) -> Iterator[tuple[list[dict[str, Any]],
 
     The texts come in the same query, gathered per organisation through the organisation_id
     indexes: one pass, where looking them up by lists of ids costs three times as much."""
-    after = 0
+    after = _first(session)
     parsed: dict[str, list[str]] = {}  # the few distinct lists of codes, each read once
+    group = "json_agg" if is_postgresql(session.connection()) else "json_group_array"
+    walk = _walk(session)
     while True:
         result = session.execute(text(
-            "SELECT o.*, (SELECT json_group_array(p.name) FROM representation r "
+            f"SELECT o.*, (SELECT {group}(p.name) FROM representation r "
             "JOIN contact_person p ON p.id = r.contact_id WHERE r.organisation_id = o.id "
-            "AND r.deleted = 0 AND p.deleted = 0) AS _contacts, (SELECT json_group_array(a.title) "
-            "FROM activity a WHERE a.organisation_id = o.id AND a.deleted = 0) AS _titles "
-            f"FROM ({_ORGANISATIONS} AND rowid > :after ORDER BY rowid LIMIT :n) o "
-            "ORDER BY o.row_number"), {"after": after, "n": _CHUNK})
+            f"AND r.deleted = FALSE AND p.deleted = FALSE) AS _contacts, (SELECT {group}(a.title) "
+            "FROM activity a WHERE a.organisation_id = o.id AND a.deleted = FALSE) AS _titles "
+            f"FROM ({_organisations_sql(session)} AND {walk} > :after ORDER BY {walk} "
+            "LIMIT :n) o ORDER BY o.row_number"), {"after": after, "n": _CHUNK})
         names = list(result.keys())
         chunk, texts = [], {}
         for row in result:
@@ -149,13 +168,14 @@ def _all_organisations(session: Session) -> Iterator[tuple[list[dict[str, Any]],
                 value = org[name]
                 if not value:
                     org[name] = []
+                elif not isinstance(value, str):  # psycopg has read it already
+                    org[name] = value
                 else:
                     if value not in parsed:
                         parsed[value] = json.loads(value)
                     org[name] = parsed[value]
             contacts, titles = org.pop("_contacts"), org.pop("_titles")
-            found = (json.loads(contacts) if contacts != "[]" else []) + \
-                (json.loads(titles) if titles != "[]" else [])
+            found = (json_value(contacts) or []) + (json_value(titles) or [])
             if found:
                 texts[org["id"]] = found
             chunk.append(org)
@@ -181,14 +201,17 @@ def reindex(session: Session, ids: Iterable[uuid.UUID] | None = None) -> None:
         with _large_segments(session), cycle_collection_paused():
             for chunk, texts in _all_organisations(session):
                 writer.write(chunk, {}, texts)
+        # Planned from the statistics of before, the first searches scan the whole listing.
+        refresh_statistics(session.connection(), TABLE, listing.TABLE)
     else:
         for start in range(0, len(hex_ids), _CHUNK):
             part = hex_ids[start:start + _CHUNK]
             # An organisation keeps its listing id (its document's rowid); deleted ones leave.
             old = listing.listing_ids(session, part)
             if old:
-                session.execute(text(f"DELETE FROM {TABLE} WHERE rowid IN ({_IDS})"),
-                                {"ids": json.dumps(list(old.values()))})
+                session.execute(
+                    text(f"DELETE FROM {TABLE} WHERE rowid IN ({values_sql(session, kind='bigint')})"),
+                    {"ids": values_param(session, old.values())})
                 listing.remove(session, list(old.values()))
             writer.write(_organisations(session, part), old)
     writer.finish()
@@ -220,8 +243,9 @@ class _Writer:
             rows.append(listing.listing_row(org, listing_id, self.context.municipalities))
             docs.append((listing_id, doc))
         listing.write_rows(self.session, rows)
-        self.session.connection().exec_driver_sql(
-            f"INSERT INTO {TABLE} (rowid, doc) VALUES (?, ?)", docs)
+        connection = self.session.connection()
+        connection.exec_driver_sql(
+            f"INSERT INTO {TABLE} (rowid, doc) VALUES ({placeholders(connection, 2)})", docs)
 
     def finish(self) -> None:
         if self.alphabet != set(self.known):
@@ -278,6 +302,9 @@ _REBUILD_HASH_BYTES = 64 << 20
 
 @contextmanager
 def _large_segments(session: Session) -> Iterator[None]:
+    if is_postgresql(session.connection()):
+        yield
+        return
     config = f"{TABLE}_config"
     previous = session.execute(text(f"SELECT v FROM {config} WHERE k = 'hashsize'")).scalar()
     set_size = text(f"INSERT INTO {TABLE} ({TABLE}, rank) VALUES ('hashsize', :size)")
@@ -304,8 +331,8 @@ def affected_organisations(session: Session, changes: Changes) -> set[uuid.UUID]
         source = "activity" if table == "activity" else "representation"
         for start in range(0, len(hex_ids), _CHUNK):
             found = session.execute(
-                text(f"SELECT organisation_id FROM {source} WHERE {key} IN ({_IDS})"),
-                {"ids": json.dumps(hex_ids[start:start + _CHUNK])},
+                text(f"SELECT organisation_id FROM {source} WHERE {key} IN ({values_sql(session)})"),
+                {"ids": values_param(session, hex_ids[start:start + _CHUNK])},
             )
             ids |= {uuid.UUID(hex=row[0]) for row in found}
     return ids
@@ -316,6 +343,8 @@ def _condition(session: Session, query: str) -> tuple[str, dict[str, str]] | Non
     words = list(dict.fromkeys(query.casefold().split()))
     if not words:
         return None
+    if is_postgresql(session.connection()):
+        return _like_condition(words)
     phrases, clauses, params = [], [], {}
     letters = None
     for n, word in enumerate(words):
@@ -334,6 +363,15 @@ def _condition(session: Session, query: str) -> tuple[str, dict[str, str]] | Non
         clauses.insert(0, f"{TABLE} MATCH :expression")
         params["expression"] = " AND ".join(phrases)
     return " AND ".join(clauses), params
+
+
+def _like_condition(words: list[str]) -> tuple[str, dict[str, str]]:
+    """PostgreSQL: each word a LIKE pattern (``\\`` escapes), served by the trigram index."""
+    params = {}
+    for n, word in enumerate(words):
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params[f"w{n}"] = f"%{escaped}%"
+    return " AND ".join(f"doc LIKE :w{n}" for n in range(len(words))), params
 
 
 def _phrase(word: str) -> str:

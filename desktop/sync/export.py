@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -24,6 +24,7 @@ from desktop.errors import KnownError
 from desktop.i18n import _, ngettext
 from desktop.storage import migrate
 from desktop.storage.base import utcnow
+from desktop.storage.dialect import is_postgresql
 from desktop.storage.field_clocks import BASE_FIELD, normalised
 from desktop.storage.models import FieldClock, SyncConflict, SyncExchange, SyncPeer
 from desktop.storage.store import Store
@@ -82,54 +83,16 @@ def export_bundle(
     path = Path(path)
     partial = path.with_name(path.name + ".partial")
     try:
-        with store.read() as session:
-            target = find_peer(session, peer) if peer else None
-            peers = list(session.scalars(select(SyncPeer)))
-            if full:
-                start = ""
-            elif since is not None:
-                start = since_watermark(since)
-            elif target is not None:
-                start = target.acknowledged
-            else:
-                start = min((p.acknowledged for p in peers), default="")
-            # Stamps are taken and committed in order (one writer), so the snapshot's newest
-            # is exact; with none at all, the zero clock still says "everything up to now".
-            end = session.scalar(select(func.max(FieldClock.stamp))) or normalised("", store.replica_id)
-            manifest = fmt.Manifest(
-                kind=fmt.KIND_DELTA if start else fmt.KIND_FULL,
-                sender_replica=store.replica_id,
-                sender_name=replica_name(store),
-                schema_version=migrate.head_revision(),
-                created_at=utcnow().isoformat(timespec="seconds") + "Z",
-                clock_from=start,
-                clock_to=end,
-                acknowledges={p.replica_id: p.seen for p in peers if p.seen},
-            )
-            # Encrypted bundles are made in memory: age encrypts the finished zip.
-            buffer = io.BytesIO()
-            out: IO[bytes] = buffer if passphrase else open(partial, "wb")  # noqa: SIM115
-            try:
-                writer = fmt.BundleWriter(out, compresslevel)
-                attachments: dict[str, bytes] = {}
-                for spec in _tables_to_send(session, start):
-                    if fast and sqlite_bulk.usable(session, spec):
-                        lines = sqlite_bulk.export_lines(session, spec, start, store.replica_id)
-                    else:
-                        lines = _record_lines(session, spec, start, store.replica_id, attachments)
-                    first = next(lines, None)
-                    if first is not None:
-                        manifest.tables[spec.name] = writer.add_lines(
-                            fmt.changes_member(spec.name), itertools.chain([first], lines))
-                for sha256, content in sorted(attachments.items()):
-                    writer.add_bytes(fmt.attachment_member(sha256), content)
-                resolutions = list(_resolution_lines(session, start))
-                if resolutions:
-                    writer.add_lines(fmt.RESOLUTIONS, resolutions)
-                writer.finish(manifest)
-            finally:
-                if out is not buffer:
-                    out.close()
+        # Encrypted bundles are made in memory: age encrypts the finished zip.
+        buffer = io.BytesIO()
+        out: IO[bytes] = buffer if passphrase else open(partial, "wb")  # noqa: SIM115
+        try:
+            written = write_bundle(
+                store, out, full=full, since=since, compresslevel=compresslevel, fast=fast,
+                target=(lambda session: find_peer(session, peer)) if peer else None)
+        finally:
+            if out is not buffer:
+                out.close()
         if passphrase:
             partial.write_bytes(crypto.encrypt(buffer.getvalue(), passphrase))
         os.replace(partial, path)
@@ -140,11 +103,93 @@ def export_bundle(
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    report = ExportReport(path, manifest.kind, target.name if target else "",
-                          sum(manifest.tables.values()), dict(manifest.tables), len(attachments),
-                          start, end, bool(passphrase))
-    _note(store, report, target.replica_id if target else "")
+    report = written.report(path, bool(passphrase))
+    note_export(store, report, written.peer_replica_id, path.name)
     return report
+
+
+@dataclass(frozen=True)
+class Written:
+    """What ``write_bundle`` wrote: its manifest, for whom, how many attachments."""
+
+    manifest: fmt.Manifest
+    peer_name: str
+    peer_replica_id: str
+    attachments: int
+
+    def report(self, path: Path, encrypted: bool = False) -> ExportReport:
+        manifest = self.manifest
+        return ExportReport(path, manifest.kind, self.peer_name, sum(manifest.tables.values()),
+                            dict(manifest.tables), self.attachments, manifest.clock_from,
+                            manifest.clock_to, encrypted)
+
+
+def write_bundle(
+    store: Store,
+    out: IO[bytes],
+    *,
+    full: bool = False,
+    since: dt.date | None = None,
+    target: Callable[[Session], SyncPeer | None] | None = None,
+    compresslevel: int = 1,
+    fast: bool = True,
+) -> Written:
+    """Write an unencrypted bundle to ``out``: everything (``full``), what was stored since a
+    day, what the peer ``target`` picks has not acknowledged (everything when it gives None: a
+    copy never met), or what any known peer lacks."""
+    with store.read() as session:
+        snapshot(session)
+        peer = target(session) if target is not None else None
+        peers = list(session.scalars(select(SyncPeer)))
+        if full or (target is not None and peer is None):
+            start = ""
+        elif since is not None:
+            start = since_watermark(since)
+        elif peer is not None:
+            start = peer.acknowledged
+        else:
+            start = min((p.acknowledged for p in peers), default="")
+        # Stamps are taken and committed in order (one writer; on a server, under the lock of
+        # its clock), so the snapshot's newest is exact; with none at all, the zero clock still
+        # says "everything up to now".
+        end = session.scalar(select(func.max(FieldClock.stamp))) or normalised("", store.replica_id)
+        manifest = fmt.Manifest(
+            kind=fmt.KIND_DELTA if start else fmt.KIND_FULL,
+            sender_replica=store.replica_id,
+            sender_name=replica_name(store),
+            schema_version=migrate.head_revision(),
+            created_at=utcnow().isoformat(timespec="seconds") + "Z",
+            clock_from=start,
+            clock_to=end,
+            acknowledges={p.replica_id: p.seen for p in peers if p.seen},
+        )
+        writer = fmt.BundleWriter(out, compresslevel)
+        attachments: dict[str, bytes] = {}
+        for spec in _tables_to_send(session, start):
+            if fast and sqlite_bulk.usable(session, spec):
+                lines = sqlite_bulk.export_lines(session, spec, start, store.replica_id)
+            else:
+                lines = _record_lines(session, spec, start, store.replica_id, attachments)
+            first = next(lines, None)
+            if first is not None:
+                manifest.tables[spec.name] = writer.add_lines(
+                    fmt.changes_member(spec.name), itertools.chain([first], lines))
+        for sha256, content in sorted(attachments.items()):
+            writer.add_bytes(fmt.attachment_member(sha256), content)
+        resolutions = list(_resolution_lines(session, start))
+        if resolutions:
+            writer.add_lines(fmt.RESOLUTIONS, resolutions)
+        writer.finish(manifest)
+    return Written(manifest, peer.name if peer else "", peer.replica_id if peer else "",
+                   len(attachments))
+
+
+def snapshot(session: Session) -> None:
+    """Make the session's reads one snapshot of the database. SQLite's read transaction is one
+    already; PostgreSQL's default gives each statement its own, and a bundle read so would miss
+    records that others committed meanwhile and that its later tables refer to."""
+    if is_postgresql(session.get_bind()):
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
 
 
 def _tables_to_send(session: Session, start: str) -> list[TableSpec]:
@@ -219,7 +264,7 @@ def _resolution_lines(session: Session, start: str) -> Iterator[str]:
         })
 
 
-def _note(store: Store, report: ExportReport, peer_replica_id: str) -> None:
+def note_export(store: Store, report: ExportReport, peer_replica_id: str, file_name: str) -> None:
     def apply(session: Session) -> None:
         if peer_replica_id:
             peer = session.get(SyncPeer, peer_replica_id)
@@ -227,7 +272,7 @@ def _note(store: Store, report: ExportReport, peer_replica_id: str) -> None:
                 peer.last_export_at = utcnow()
         session.add(SyncExchange(
             direction="export", peer_replica_id=peer_replica_id, peer_name=report.peer_name,
-            file_name=report.path.name, kind=report.kind, clock_from=report.clock_from,
+            file_name=file_name[:500], kind=report.kind, clock_from=report.clock_from,
             clock_to=report.clock_to, encrypted=report.encrypted, records=report.records,
             officer=store.officer))
 

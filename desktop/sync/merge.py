@@ -114,6 +114,7 @@ def apply_bundle(store: Store, bundle: Bundle, *, fast: bool = True) -> ImportRe
                             chunk = merger.insert_new(spec, chunk, empty=empty)
                         if chunk:
                             merger.merge(spec, [record.parse() for record in chunk])
+                merger.link_later(spec)
             merger.audit_added()
             merger.close_resolved()
             _note_peer(session, store, bundle, report)
@@ -189,6 +190,11 @@ class _Merger:
         self.peer = bundle.manifest.sender_replica
         self.peer_name = bundle.manifest.sender_name
         self.inserted: dict[str, int] = {}  # records new here, per table
+        # A record may refer to one of its table that comes later in the bundle (an idea merged
+        # into another). SQLite checks foreign keys at commit (``sqlite_bulk.large_cache``);
+        # PostgreSQL checks each statement, so such references are written after the table.
+        self.checks_each_statement = session.get_bind().dialect.name != "sqlite"
+        self.later: list[dict[str, Any]] = []
 
     # -- one chunk of one table ----------------------------------------------------------
 
@@ -374,12 +380,16 @@ class _Merger:
 
     def _write(self, spec: TableSpec, batch: _Batch) -> None:
         session, table = self.session, spec.table
+        if self.checks_each_statement:
+            self._hold_references(spec, batch.inserts + batch.updates)
         if batch.inserts:
             for rows in _by_keys(batch.inserts):
                 session.execute(insert(table), rows)
         if batch.updates:
-            # The SET clause comes from the keys of the rows; ``_id`` only picks the row.
-            statement = update(table).where(table.c.id == bindparam("_id"))
+            # The SET clause comes from the keys of the rows; ``_id`` only picks the row. A new
+            # row version, as the ORM gives: a user here who is editing the record sees the change.
+            statement = (update(table).where(table.c.id == bindparam("_id"))
+                         .values(row_version=table.c.row_version + 1))
             for rows in _by_keys(batch.updates):
                 session.execute(statement, rows)
         if batch.clocks_replaced:
@@ -392,6 +402,24 @@ class _Merger:
             session.execute(insert(_AUDIT), batch.audit)
         if batch.conflicts:
             session.execute(insert(_CONFLICTS), batch.conflicts)
+
+    def _hold_references(self, spec: TableSpec, rows: list[dict[str, Any]]) -> None:
+        """Take the references to records of the same table out of ``rows``, for
+        ``link_later``."""
+        columns = [ref.column for ref in spec.references if ref.target == spec.name]
+        for row in rows:
+            held = {name: row[name] for name in columns if row.get(name) is not None}
+            if held:
+                self.later.append({"_id": row.get("_id", row.get("id")), **held})
+                row.update(dict.fromkeys(held))
+
+    def link_later(self, spec: TableSpec) -> None:
+        """Write the references ``_hold_references`` took, now that the table's records are in."""
+        if self.later:
+            statement = update(spec.table).where(spec.table.c.id == bindparam("_id"))
+            for rows in _by_keys(self.later):
+                self.session.execute(statement, rows)
+            self.later = []
 
     def _clock_row(self, table: str, record_id: uuid.UUID, name: str, clock: str,
                    prev: str) -> dict[str, Any]:

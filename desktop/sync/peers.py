@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from desktop.errors import KnownError, ValidationError
@@ -22,8 +23,15 @@ _MIN_ID_PREFIX = 4
 
 
 def replica_name(store: Store) -> str:
-    """How this copy introduces itself in its bundles: set by the officer, else their name."""
-    return store.meta(NAME_KEY) or store.officer or socket.gethostname()
+    """How this copy introduces itself in its bundles: set by the officer, else their name (a
+    server, whose copy is everyone's, by its database and host)."""
+    named = store.meta(NAME_KEY)
+    if named:
+        return named
+    if store.on_server:
+        url = make_url(store.location)
+        return f"{url.database}@{url.host}" if url.host else str(url.database or store.location)
+    return store.officer or socket.gethostname()
 
 
 def set_replica_name(store: Store, name: str) -> None:

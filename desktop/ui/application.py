@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -55,8 +56,19 @@ def ask_first_run(parent: QWidget | None, path: Path) -> str:
     return "demo" if clicked is demo else "empty" if clicked is empty else "cancel"
 
 
-def open_store(path: Path, parent: QWidget | None, demo: bool | None, officer: str) -> Store | None:
-    """Open ``path``; on a new file fill it with demo data if asked (``None``: ask the user)."""
+Failure = Callable[[str, Path | str], Store | None]
+
+
+def open_store(path: Path | str, parent: QWidget | None, demo: bool | None, officer: str,
+               on_failure: Failure | None = None) -> Store | None:
+    """Open ``path`` (a file or a server's URL); on a new file fill it with demo data if asked
+    (``None``: ask the user). When opening fails, ``on_failure(reason, path)`` may offer
+    another database (default: the reason is shown)."""
+    if isinstance(path, str):
+        store = open_server_store(path, parent, on_failure)
+        if store is not None:
+            store.officer = officer
+        return store
     is_new = not path.exists() or path.stat().st_size == 0
     if is_new and demo is None:
         choice = ask_first_run(parent, path)
@@ -76,6 +88,8 @@ def open_store(path: Path, parent: QWidget | None, demo: bool | None, officer: s
 
             run_with_progress(parent, _("Creating demo data…"), lambda: create_demo(store))
     except KnownError as exc:
+        if on_failure is not None:
+            return on_failure(str(exc), path)
         QMessageBox.critical(parent, APP_NAME, str(exc))
         return None
     if store.report.backup is not None:
@@ -83,23 +97,96 @@ def open_store(path: Path, parent: QWidget | None, demo: bool | None, officer: s
     return store
 
 
-def run_gui(db_path: Path | None = None, demo: bool = False, language: str | None = None) -> int:
+def open_server_store(location: str, parent: QWidget | None,
+                      on_failure: Failure | None = None) -> Store | None:
+    """The server's database, with the keyring's password; the connection dialog asks for one
+    when the server wants it (and, at start, when opening fails)."""
+    from desktop.services.server.connection import PasswordNeeded, open_with_keyring
+    from desktop.services.server.locations import short_name
+
+    try:
+        return run_with_progress(parent, _("Connecting to {name}…").format(name=short_name(location)),
+                                 lambda: open_with_keyring(location))
+    except PasswordNeeded as exc:
+        return connect_to_server(parent, location, str(exc))
+    except KnownError as exc:
+        if on_failure is not None:
+            return on_failure(str(exc), location)
+        QMessageBox.critical(parent, APP_NAME, str(exc))
+        return None
+
+
+def connect_to_server(parent: QWidget | None, location: str = "", reason: str = "") -> Store | None:
+    from desktop.ui.dialogs.server_connection import ServerDialog
+
+    dialog = ServerDialog(parent, location, reason)
+    dialog.exec()
+    return dialog.store
+
+
+def remember_location(settings: Settings, store: Store) -> None:
+    """The database to open at the next start: this server (its URL without the password),
+    or the default file again, this file among the recent ones."""
+    if store.path is None:
+        from desktop.services.server.locations import bare_url
+
+        settings.server = bare_url(store.location)
+    else:
+        settings.server = ""
+        settings.remember_database(store.path)
+
+
+def _name(location: Path | str) -> str:
+    from desktop.services.server.locations import bare_url
+
+    return str(location) if isinstance(location, Path) else bare_url(location)
+
+
+def _at_start_failure(officer: str) -> Failure:
+    """At start, when the database does not open: connect to a server, open the local file
+    (when it was the server that failed) or quit."""
+    def offer(reason: str, failed: Path | str) -> Store | None:
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, reason)
+        server = box.addButton(_("Connect to a server…"), QMessageBox.ButtonRole.AcceptRole)
+        local = None
+        if isinstance(failed, str):
+            local = box.addButton(_("Open the database on this computer"),
+                                  QMessageBox.ButtonRole.ActionRole)
+        box.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is server:
+            return connect_to_server(None, failed if isinstance(failed, str) else "", "")
+        if local is not None and box.clickedButton() is local:
+            return open_store(paths.default_db_path(), None, None, officer, offer)
+        return None
+
+    return offer
+
+
+def run_gui(location: Path | str | None = None, demo: bool = False, language: str | None = None) -> int:
+    from desktop.services.server.locations import default_location
+
     settings = Settings.load()
     set_language(language or settings.language)
     app = application()
     install_excepthook()
     install_qt_translator(current_language())
-    path = db_path or paths.default_db_path()
-    store = open_store(path, None, True if demo else None, settings.officer_name)
+    path = location or default_location(settings)
+    store = open_store(path, None, True if demo else None, settings.officer_name,
+                       _at_start_failure(settings.officer_name))
     if store is None:
         return 1
-    settings.remember_database(path)
+    store.officer = settings.officer_name
+    if _name(store.path or store.location) != _name(path):
+        remember_location(settings, store)  # another one, chosen when this one did not open
+    elif store.path is not None:
+        settings.remember_database(store.path)  # --db, KUMPPANI_DB: once, not from now on
     window = MainWindow(
         store,
         settings,
         open_store=lambda p: open_store(p, window, None, settings.officer_name),
     )
-    if store.report.upgraded_from:
+    if store.report.backup:  # a file's upgrade (a server keeps no backup of ours)
         window.statusBar().showMessage(
             _("The database was upgraded; a backup was taken first: {path}").format(
                 path=store.report.backup

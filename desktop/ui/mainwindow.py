@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__, paths
 from desktop.i18n import LANGUAGES, N_, _, current_language, ngettext, set_language
 from desktop.services import register
+from desktop.services.server.locations import bare_url, short_name
 from desktop.settings import Settings
 from desktop.storage.backup import backup_database
 from desktop.storage.store import Store
@@ -49,12 +50,15 @@ PAGES: list[tuple[str, str, type[Page]]] = [
 ]
 
 
+REMOTE_POLL_MS = 2000
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
         store: Store,
         settings: Settings,
-        open_store: Callable[[Path], Store | None] | None = None,
+        open_store: Callable[[Path | str], Store | None] | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -63,6 +67,12 @@ class MainWindow(QMainWindow):
         self._undo: list[tuple[str, Callable[[], Changes]]] = []
         self.setMinimumSize(QSize(800, 500))
         self.store.subscribe(self._on_changes)
+        # Other users' saves (a shared server, or another program on the file) redraw the pages
+        # as this window's own do; watching starts before the pages first read.
+        self.store.poll_remote_changes()
+        self._remote_timer = QTimer(self)
+        self._remote_timer.timeout.connect(lambda: self.store.poll_remote_changes())
+        self._remote_timer.start(REMOTE_POLL_MS)
         self._build()
         self._restore_window()
         if settings.sync_folder:  # sync's shared folder: the others' files, once the window is up
@@ -73,7 +83,7 @@ class MainWindow(QMainWindow):
     # -- building (and rebuilding when the language changes) ------------------------------
 
     def _build(self) -> None:
-        self.setWindowTitle(f"{APP_NAME} — {self.store.path.name}")
+        self.setWindowTitle(f"{APP_NAME} — {short_name(self.store.path or self.store.location)}")
         for action in self.menuBar().actions():  # clear() alone would leave the menus alive
             menu = action.menu()
             if menu is not None:
@@ -108,7 +118,7 @@ class MainWindow(QMainWindow):
         if not hasattr(self, "db_label"):
             self.db_label = QLabel()
             self.statusBar().addPermanentWidget(self.db_label)
-        self.db_label.setText(str(self.store.path))
+        self.db_label.setText(self._database_text())
         keys = [key for key, _t, _c in PAGES]
         start = keys.index(self.settings.last_page) if self.settings.last_page in keys else 0
         self.nav.setCurrentRow(start)
@@ -145,6 +155,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(_("&File"))
         file_menu.addAction(self._action(_("&New database…"), self.new_database, QKeySequence.StandardKey.New))
         file_menu.addAction(self._action(_("&Open database…"), self.open_database, QKeySequence.StandardKey.Open))
+        file_menu.addAction(self._action(_("&Connect to a server…"), self.connect_to_server))
         file_menu.addAction(self._action(_("&Back up now"), self.backup_now, "Ctrl+B"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("&Import organisations…"), self.import_organisations, "Ctrl+I"))
@@ -336,6 +347,11 @@ class MainWindow(QMainWindow):
         ask_and_export(self, self.store)
 
     def backup_now(self) -> None:
+        if self.store.path is None:
+            QMessageBox.information(self, _("Back up now"), _(
+                "The database is on the county's server, whose administrators keep its backups "
+                "(pg_dump). Kumppani backs up database files on this computer."))
+            return
         target = backup_database(self.store.path, paths.backup_dir(), reason="manual")
         self.statusBar().showMessage(_("Backup written to {path}.").format(path=target), 8000)
 
@@ -357,19 +373,38 @@ class MainWindow(QMainWindow):
         if name:
             self._switch_to(Path(name))
 
-    def _switch_to(self, path: Path) -> None:
+    def connect_to_server(self) -> None:
+        from desktop.ui.application import connect_to_server
+
+        location = self.store.location if self.store.path is None else self.settings.server
+        store = connect_to_server(self, location)
+        if store is not None:
+            store.officer = self.store.officer
+            self._use(store)
+
+    def _switch_to(self, path: Path | str) -> None:
         if self._open_store is None:
             return
         store = self._open_store(path)
-        if store is None:
-            return
+        if store is not None:
+            self._use(store)
+
+    def _use(self, store: Store) -> None:
+        from desktop.ui.application import remember_location
+
         self.store.unsubscribe(self._on_changes)
         self.store.close()
         self.store = store
         self.store.subscribe(self._on_changes)
         self._undo.clear()
-        self.settings.remember_database(path)
+        remember_location(self.settings, store)
+        self.settings.save()  # a server chosen is the one opened next, whatever happens
         self._build()
+
+    def _database_text(self) -> str:
+        if self.store.path is not None:
+            return str(self.store.path)
+        return _("Server: {location}").format(location=bare_url(self.store.location))
 
     def about(self) -> None:
         QMessageBox.about(
@@ -380,7 +415,8 @@ class MainWindow(QMainWindow):
                 version=__version__,
                 text=_("The liaison officer's register of organisations, partnership tables, "
                        "grants and the checklist toward a region of participation and trust."),
-                db=_("Database: {path}").format(path=self.store.path),
+                db=(_("Database: {path}").format(path=self.store.path) if self.store.path
+                    else self._database_text()),
             ),
         )
 

@@ -52,5 +52,11 @@ def run_selftest(keep: Path | None = None) -> int:
         write_agenda(build_document(session, meeting.id), agenda)
     assert agenda.read_bytes().startswith(b"%PDF"), "the agenda is not a PDF"
     store.close()
+    # Team mode needs the PostgreSQL driver's C library and a keyring backend in the bundle.
+    import keyring
+    import psycopg
+
+    assert psycopg.pq.__impl__ in ("binary", "c"), f"psycopg without libpq: {psycopg.pq.__impl__}"
+    assert keyring.get_keyring() is not None, "no keyring backend"
     print(f"selftest ok: {target}, {agenda}")
     return 0

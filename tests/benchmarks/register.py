@@ -33,6 +33,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -112,25 +113,42 @@ def _percentile(samples: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def _search(db: Path, work: Path, runs: int) -> tuple[list[float], list[float], dict[str, int]]:
-    from desktop import i18n
+def keystroke(store: Any, prefix: str) -> tuple[float, int]:
+    """Seconds of what the register view asks for when ``prefix`` has been typed (the count of
+    matches and the first block of rows sorted by name), and the count."""
     from desktop.services import register
     from desktop.services.register import RegisterQuery
-    from desktop.storage.store import Store
     from desktop.ui.windowed_model import WindowedTableModel
+
+    start = time.perf_counter()
+    query = RegisterQuery(text=prefix, language="fi")
+    found = register.count(store, query)
+    register.organisation_page(store, query, 0, WindowedTableModel.BLOCK)
+    return time.perf_counter() - start, found
+
+
+def search_times(store: Any, runs: int) -> tuple[list[float], dict[str, int]]:
+    """:func:`keystroke` for each prefix ``runs`` times: the seconds, and the matches per prefix."""
+    samples, counts = [], {}
+    for _ in range(runs):
+        for prefix in PREFIXES:
+            seconds, counts[prefix] = keystroke(store, prefix)
+            samples.append(seconds)
+    return samples, counts
+
+
+def _search(db: Path, work: Path, runs: int) -> tuple[list[float], list[float], dict[str, int]]:
+    from desktop import i18n
+    from desktop.storage.store import Store
 
     i18n.set_language("fi")
     store = Store.open(db, backup_dir=work / "backups")
     con = sqlite3.connect(db)
-    ours, bare, counts = [], [], {}
+    bare = []
     try:
+        ours, counts = search_times(store, runs)
         for _ in range(runs):
             for prefix in PREFIXES:
-                start = time.perf_counter()
-                query = RegisterQuery(text=prefix, language="fi")
-                counts[prefix] = register.count(store, query)
-                register.organisation_page(store, query, 0, WindowedTableModel.BLOCK)
-                ours.append(time.perf_counter() - start)
                 start = time.perf_counter()
                 if len(prefix) >= 3:
                     con.execute("SELECT count(*) FROM organisation_search WHERE doc MATCH ?",
@@ -170,19 +188,25 @@ def _import_file(work: Path) -> Path:
 
 def _import(csv_path: Path, work: Path) -> tuple[float, float, int]:
     """Seconds to plan and to apply the import into an empty register, and organisations added."""
-    from desktop.services.register_import import apply_import, plan_import
     from desktop.storage.store import Store
 
     store = Store.open(work / "import.sqlite3", backup_dir=work / "backups")
     try:
-        start = time.perf_counter()
-        plan = plan_import(store, csv_path)
-        planned = time.perf_counter()
-        apply_import(store, plan)
-        applied = time.perf_counter()
-        return planned - start, applied - planned, plan.added
+        return import_into(store, csv_path)
     finally:
         store.close()
+
+
+def import_into(store: Any, csv_path: Path) -> tuple[float, float, int]:
+    """Seconds to plan and to apply the import into ``store``, and organisations added."""
+    from desktop.services.register_import import apply_import, plan_import
+
+    start = time.perf_counter()
+    plan = plan_import(store, csv_path)
+    planned = time.perf_counter()
+    apply_import(store, plan)
+    applied = time.perf_counter()
+    return planned - start, applied - planned, plan.added
 
 
 def _bare_insert(csv_path: Path, work: Path) -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 
-SUITES = ["startup", "meeting_documents", "grant_statistics", "sync", "register"]
+SUITES = ["startup", "meeting_documents", "grant_statistics", "sync", "register", "team"]
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from desktop.services import activities
 from desktop.services.register import matching_ids
 from desktop.storage import migrate
 from desktop.storage.backup import KEEP, backup_database, list_backups
-from desktop.storage.dialect import create_sqlite_engine
+from desktop.storage.dialect import create_server_engine, create_sqlite_engine
 from desktop.storage.models import Organisation
 from desktop.storage.store import Store
 
@@ -93,6 +93,7 @@ def test_a_new_database_needs_no_backup(tmp_path):
     store.close()
 
 
+@pytest.mark.sqlite_only("a copy of the file; a server's backups are its IT's")
 def test_only_the_newest_backups_are_kept(store, tmp_path):
     for _ in range(KEEP + 3):
         backup_database(store.path, tmp_path / "many")
@@ -144,7 +145,7 @@ def test_backups_of_different_databases_are_kept_apart(tmp_path):
     second.close()
 
 
-def test_the_migrations_build_exactly_the_models_schema(tmp_path):
+def test_the_migrations_build_exactly_the_models_schema(backend, request, tmp_path):
     # A model changed without a migration (or the other way round) would only show on a user's
     # machine; Alembic's autogenerate comparison finds it here.
     from alembic.autogenerate import compare_metadata
@@ -152,9 +153,12 @@ def test_the_migrations_build_exactly_the_models_schema(tmp_path):
 
     from desktop.storage.base import Base
 
-    path = tmp_path / "head.sqlite3"
-    _database_at(path, "head")
-    engine = create_sqlite_engine(path)
+    if backend == "postgresql":  # a database the migrations built (the tests' template)
+        engine = create_server_engine(request.getfixturevalue("pg_database"))
+    else:
+        path = tmp_path / "head.sqlite3"
+        _database_at(path, "head")
+        engine = create_sqlite_engine(path)
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={
             "compare_type": True,

@@ -82,6 +82,6 @@ def test_the_index_is_rebuilt_when_its_version_changes(store, orgs, tmp_path):
         session.execute(text("DELETE FROM organisation_search"))
         session.execute(text("UPDATE meta SET value = 'old' WHERE key = :k"), {"k": search.META_KEY})
     assert ids(store, "kylä") == set()
-    reopened = Store.open(store.path, backup_dir=tmp_path / "b")
+    reopened = Store.open(store.location, backup_dir=tmp_path / "b")
     assert ids(reopened, "kylän") == {orgs["kylä"]}
     reopened.close()

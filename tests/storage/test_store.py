@@ -75,7 +75,7 @@ def test_a_failed_operation_leaves_the_database_unchanged(store: Store):
 def test_each_database_has_its_own_replica_id_kept_across_openings(store: Store, tmp_path):
     other = Store.open(tmp_path / "other.sqlite3", backup_dir=tmp_path / "b")
     assert other.replica_id != store.replica_id
-    reopened = Store.open(store.path, backup_dir=tmp_path / "b")
+    reopened = Store.open(store.location, backup_dir=tmp_path / "b")
     assert reopened.replica_id == store.replica_id
     other.close()
     reopened.close()

@@ -70,14 +70,14 @@ def test_the_directory_in_swedish_and_finnish_as_pdf_and_xlsx(demo_db, capsys):
 
 
 def test_add_municipalities_from_the_command_line_is_idempotent(store, capsys):
-    path = str(store.path)
+    path = store.location
     store.close()
     assert main(["partners", "add-municipalities", "--county", "Keski-Pohjanmaan", "--db", path]) == 0
     assert "8" in capsys.readouterr().out
     assert main(["partners", "add-municipalities", "--county", "Keski-Pohjanmaan", "--db", path]) == 0
     assert main(["partners", "add-municipalities", "--county", "01", "--db", path]) == 1
     assert "Helsingin kaupunki" in capsys.readouterr().err  # Uusimaa: which one?
-    again = Store.open(Path(path))
+    again = Store.open(path)
     try:
         with again.read() as session:
             kinds = [o.kind for o in session.scalars(select(Organisation))]

@@ -5,8 +5,11 @@ writes by the bare driver; money to the cent."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
+import threading
+import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -27,29 +30,51 @@ from tests.sync_copies import exchange, open_copy
 DAY = dt.date(2026, 5, 1)
 
 
-def independent(path: Path) -> dict[tuple[Any, Any], dict[str, Any]]:
-    """The figures by (year, domicile), from the grant tables read by bare sqlite3 and summed
+@contextmanager
+def bare_driver(store: Store) -> Iterator[Any]:
+    """``execute(sql, params)`` of the bare driver (sqlite3 or psycopg, ``?`` markers),
+    committed at the end: no SQLAlchemy, no ORM events."""
+    con = store.engine.raw_connection()
+    marker = "?" if store.engine.dialect.paramstyle == "qmark" else "%s"
+    cursor = con.cursor()
+
+    def execute(sql: str, params: tuple[Any, ...] = ()) -> Any:
+        cursor.execute(sql.replace("?", marker), params)
+        return cursor
+
+    try:
+        yield execute
+        con.commit()
+    finally:
+        cursor.close()
+        con.close()
+
+
+def independent(store: Store) -> dict[tuple[Any, Any], dict[str, Any]]:
+    """The figures by (year, domicile), from the grant tables read by the bare driver and summed
     in Python: the live applications of live calls, each with its live decision (the lowest id)
     and that decision's live payments."""
-    con = sqlite3.connect(path)
-    try:
-        q = con.execute
+    with bare_driver(store) as execute:
+        def q(sql: str) -> list[tuple[Any, ...]]:
+            return list(execute(sql).fetchall())
+
         call = {i: (year, deleted) for i, year, deleted in q(
             "SELECT id, year, deleted FROM grant_call")}
-        home = dict(q("SELECT id, domicile_code FROM organisation").fetchall())
+        home = dict(q("SELECT id, domicile_code FROM organisation"))
         decision: dict[str, tuple[str, int, str]] = {}
         for i, app, granted, status in q("SELECT id, application_id, granted_cents, status "
-                                         "FROM grant_decision WHERE deleted = 0 ORDER BY id DESC"):
+                                         "FROM grant_decision WHERE deleted = FALSE "
+                                         "ORDER BY id DESC"):
             decision[app] = (i, granted, status)
         paid: dict[str, int] = defaultdict(int)
         for decision_id, amount in q("SELECT decision_id, amount_cents FROM grant_payment "
-                                     "WHERE deleted = 0"):
+                                     "WHERE deleted = FALSE"):
             paid[decision_id] += amount
         groups: dict[tuple[Any, Any], dict[str, Any]] = defaultdict(lambda: {
             "applications": 0, "decisions": 0, "grants": [], "orgs": set(), "applied": 0,
             "decided_applied": 0, "granted": 0, "paid": 0})
         for app, call_id, org, applied in q("SELECT id, call_id, organisation_id, applied_cents "
-                                            "FROM grant_application WHERE deleted = 0"):
+                                            "FROM grant_application WHERE deleted = FALSE"):
             year, call_deleted = call[call_id]
             if call_deleted:
                 continue
@@ -68,8 +93,6 @@ def independent(path: Path) -> dict[tuple[Any, Any], dict[str, Any]]:
             if granted > 0:
                 group["grants"].append(granted)
                 group["orgs"].add(org)
-    finally:
-        con.close()
     return dict(groups)
 
 
@@ -81,7 +104,7 @@ def _middle(values: list[int]) -> Fraction | None:
 
 
 def assert_statistics_match(store: Store) -> dict[tuple[Any, Any], dict[str, Any]]:
-    expected = independent(store.path)
+    expected = independent(store)
     with store.read() as session:
         got = {row.key: row for row in grant_statistics(session, ("year", "municipality"))}
         total = grant_statistics(session, ())[0]
@@ -188,23 +211,18 @@ def test_sync_imports_fast_and_portable_keep_the_figures(copies, tmp_path: Path)
 
 def test_writes_by_the_bare_driver_keep_the_figures(store: Store):
     ids = _grant_round(store)
-    con = sqlite3.connect(store.path)
-    with con:
-        con.execute("UPDATE grant_payment SET amount_cents = amount_cents - 1 WHERE id = ?",
-                    (ids["pay_a"].hex,))
-        con.execute("UPDATE grant_decision SET deleted = 1 WHERE id = ?", (ids["d"].hex,))
-        con.execute("DELETE FROM grant_payment WHERE id = ?", (ids["pay_b"].hex,))
-        con.execute("UPDATE organisation SET domicile_code = NULL WHERE id = ?",
-                    (ids["vaasa"].hex,))
-    con.close()
+    with bare_driver(store) as execute:
+        execute("UPDATE grant_payment SET amount_cents = amount_cents - 1 WHERE id = ?",
+                (ids["pay_a"].hex,))
+        execute("UPDATE grant_decision SET deleted = TRUE WHERE id = ?", (ids["d"].hex,))
+        execute("DELETE FROM grant_payment WHERE id = ?", (ids["pay_b"].hex,))
+        execute("UPDATE organisation SET domicile_code = NULL WHERE id = ?", (ids["vaasa"].hex,))
     expected = assert_statistics_match(store)
     assert expected[(2026, None)]["paid"] == 500_00 - 1
     assert expected[(2026, MUSTASAARI)]["paid"] == 0
     # A call deleted in one copy while another added an application to it counts nothing.
-    con = sqlite3.connect(store.path)
-    with con:
-        con.execute("UPDATE grant_call SET deleted = 1 WHERE id = ?", (ids["city"].hex,))
-    con.close()
+    with bare_driver(store) as execute:
+        execute("UPDATE grant_call SET deleted = TRUE WHERE id = ?", (ids["city"].hex,))
     assert {year for year, _home in assert_statistics_match(store)} == {2026}
 
 
@@ -227,8 +245,57 @@ def test_filters_read_the_facts(store: Store):
 def test_the_triggers_exist_at_head(store: Store):
     # A later migration that rebuilds a grant table (Alembic's batch mode on SQLite) drops its
     # triggers with it: this would then fail.
-    con = sqlite3.connect(store.path)
-    names = {name for (name,) in con.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'grant_fact_%'")}
-    con.close()
+    triggers = ("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal" if store.on_server
+                else "SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    with bare_driver(store) as execute:
+        names = {name for (name,) in execute(triggers).fetchall()
+                 if name.startswith("grant_fact_")}
     assert len(names) == 12
+
+
+def _blocked(store: Store, pid: int) -> bool:
+    with store.engine.connect() as conn:
+        return bool(conn.exec_driver_sql(
+            "SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = %s",
+            (pid,)).scalar())
+
+
+@pytest.mark.parametrize("second", [
+    "UPDATE grant_payment SET amount_cents = amount_cents + 5 WHERE id = %s",  # paid only
+    "UPDATE grant_application SET applied_cents = applied_cents + 7 WHERE id = %s",  # the row
+])
+def test_concurrent_writes_to_one_grant_on_the_server_keep_the_figures(pg_database, second):
+    # Two users of the server write to one grant at once (the decision; a payment or the
+    # application): the second trigger waits for the first transaction and must then count
+    # what it committed, neither failing on the row the first rewrote nor missing its change.
+    store = Store.open(pg_database)
+    try:
+        ids = _grant_round(store)
+        target = ids["pay_a"] if "grant_payment" in second else ids["app_a"]
+        first, other = store.engine.raw_connection(), store.engine.raw_connection()
+        pid = other.cursor().execute("SELECT pg_backend_pid()").fetchone()[0]
+        first.cursor().execute("UPDATE grant_decision SET granted_cents = granted_cents + 3 "
+                               "WHERE id = %s", (ids["a"].hex,))
+        failed: list[BaseException] = []
+
+        def write() -> None:
+            try:
+                other.cursor().execute(second, (target.hex,))
+                other.commit()
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                failed.append(exc)
+
+        thread = threading.Thread(target=write)
+        thread.start()
+        deadline = time.monotonic() + 10
+        while not (blocked := _blocked(store, pid)) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        first.commit()
+        thread.join(10)
+        first.close()
+        other.close()
+        assert blocked and failed == []  # it waited for the first, as meant, and succeeded
+        expected = assert_statistics_match(store)
+        assert expected[(2026, VAASA)]["granted"] == 1_000_01 + 3
+    finally:
+        store.close()

@@ -69,7 +69,7 @@ def test_exports_read_back(demo_store: Store, tmp_path: Path, language: str):
 def test_cli_exports_ideas(demo_store: Store, tmp_path: Path, capsys):
     target = tmp_path / "idebank.xlsx"
     assert main(["export", "ideas", str(target), "--lang", "sv", "--status", "new",
-                 "--db", str(demo_store.path)]) == 0
+                 "--db", demo_store.location]) == 0
     table = read_table(target)
     assert table.headers[0] == translate_in("sv", "Idea")
     new = ideas.search_ideas(demo_store, IdeaFilter(status=IdeaStatus.NEW), "sv")
@@ -77,6 +77,6 @@ def test_cli_exports_ideas(demo_store: Store, tmp_path: Path, capsys):
     assert {r[2] for r in table.rows} == {label_in("sv", IdeaStatus, "new")}
     assert str(len(new)) in capsys.readouterr().out
     pdf = tmp_path / "ideat.pdf"
-    assert main(["export", "ideas", str(pdf), "--search", "osuuskunta", "--db", str(demo_store.path)]) == 0
+    assert main(["export", "ideas", str(pdf), "--search", "osuuskunta", "--db", demo_store.location]) == 0
     assert "Osuuskunta" in pdf_text(pdf)[0]
-    assert main(["export", "ideas", str(tmp_path / "x.csv"), "--db", str(demo_store.path)]) == 1
+    assert main(["export", "ideas", str(tmp_path / "x.csv"), "--db", demo_store.location]) == 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -122,13 +121,11 @@ def _text(path: Path) -> str:
 
 
 @pytest.fixture
-def demo_db(demo_store: Store, tmp_path: Path) -> Path:
-    target = tmp_path / "cli.sqlite3"
-    shutil.copyfile(demo_store.path, target)
-    return target
+def demo_db(demo_store: Store) -> str:
+    return demo_store.location  # the command line reads the same database, a file or a server
 
 
-def test_cli_lists_meetings_and_writes_agenda_minutes_and_invitation(demo_db: Path, tmp_path: Path, capsys):
+def test_cli_lists_meetings_and_writes_agenda_minutes_and_invitation(demo_db: str, tmp_path: Path, capsys):
     assert main(["meetings", "list", "--db", str(demo_db)]) == 0
     listed = capsys.readouterr().out.splitlines()
     approved = next(line for line in listed if "hyväksytty" in line)
@@ -158,7 +155,7 @@ def test_cli_lists_meetings_and_writes_agenda_minutes_and_invitation(demo_db: Pa
     assert meeting_id in content.replace("-", "")
 
 
-def test_cli_refuses_an_unknown_meeting_in_one_line(demo_db: Path, tmp_path: Path, capsys):
+def test_cli_refuses_an_unknown_meeting_in_one_line(demo_db: str, tmp_path: Path, capsys):
     out = tmp_path / "x.pdf"
     assert main(["pdf", "agenda", "Ei tällaista/2026/1", "-o", str(out), "--db", str(demo_db)]) == 1
     err = capsys.readouterr().err.strip()

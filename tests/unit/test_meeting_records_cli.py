@@ -22,7 +22,7 @@ def pdf_text(path: Path) -> str:
 
 
 @pytest.fixture
-def approved(demo_store: Store) -> tuple[Path, str, list[int], str]:
+def approved(demo_store: Store) -> tuple[str, str, list[int], str]:
     """A copy of the demo whose first approved meeting's first item mentions a private person,
     an e-mail address and a phone number: (database, meeting reference, its §, the name)."""
     def plant(session) -> tuple[str, list[int], str]:  # noqa: ANN001
@@ -35,7 +35,7 @@ def approved(demo_store: Store) -> tuple[Path, str, list[int], str]:
         return meeting.id.hex[:8], [item.section for item in items], person.name
 
     (reference, sections, name), _changes = demo_store.run_returning("plant", plant)
-    return demo_store.path, reference, sections, name  # the command line opens the same file
+    return demo_store.location, reference, sections, name  # the command line opens the same file
 
 
 def test_an_extract_from_the_command_line(approved, tmp_path, capsys):

@@ -181,7 +181,7 @@ def test_the_csv_files_have_the_documented_columns_and_read_back(demo_store, tmp
 
 def test_open_data_from_the_command_line(demo_store, tmp_path, capsys):
     target = tmp_path / "avoin"
-    assert main(["export", "open-data", str(target), "--db", str(demo_store.path)]) == 0
+    assert main(["export", "open-data", str(target), "--db", demo_store.location]) == 0
     assert str(target) in capsys.readouterr().out
     assert sorted(p.name for p in target.iterdir()) == sorted(FILES)
     json.loads((target / "open-data.jsonld").read_text(encoding="utf-8"))

@@ -150,8 +150,8 @@ def test_the_public_list_is_grouped_by_municipality_in_its_language(demo_store, 
 
 def test_the_premises_list_from_the_command_line(demo_store, tmp_path, capsys):
     target = tmp_path / "lokaler.pdf"
-    assert main(["export", "premises", str(target), "--lang", "sv", "--db", str(demo_store.path)]) == 0
+    assert main(["export", "premises", str(target), "--lang", "sv", "--db", demo_store.location]) == 0
     assert str(target) in capsys.readouterr().out
     text = "\n".join(page.extract_text() or "" for page in PdfReader(target).pages)
     assert "Vasa" in text and "Brändö ungdomsgård" in text
-    assert main(["export", "premises", str(tmp_path / "x.csv"), "--db", str(demo_store.path)]) == 1
+    assert main(["export", "premises", str(tmp_path / "x.csv"), "--db", demo_store.location]) == 1

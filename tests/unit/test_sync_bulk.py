@@ -78,7 +78,7 @@ def test_a_large_import_into_an_empty_copy_ends_as_the_record_by_record_merge(
     assert _index(fast, words=True) == _index(demo_store, words=True)
     with demo_store.read() as session:
         name = session.execute(text(
-            "SELECT name_fi FROM organisation WHERE deleted = 0 LIMIT 1")).scalar_one()
+            "SELECT name_fi FROM organisation WHERE deleted = FALSE LIMIT 1")).scalar_one()
     word = name.split()[0]
     assert matching_ids(fast, word) == matching_ids(demo_store, word) != set()
 

@@ -83,9 +83,11 @@ def test_two_officers_exchange_resolve_a_conflict_and_end_identical(empty_templa
     assert _canonical(a_db, tmp_path) == _canonical(b_db, tmp_path)
 
 
-def test_new_identity_lets_a_copied_database_file_exchange_with_its_original(store, tmp_path, capsys):
-    original = store.path
-    store.close()
+def test_new_identity_lets_a_copied_database_file_exchange_with_its_original(
+        empty_template, tmp_path, capsys):
+    # A file's story: a server's database is not copied into a second one by its users.
+    original = tmp_path / "original.sqlite3"
+    shutil.copyfile(empty_template, original)
     copy = tmp_path / "copy.sqlite3"
     shutil.copyfile(original, copy)
     _add(copy, tmp_path, "Kopion ry")

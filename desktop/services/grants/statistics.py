@@ -1,8 +1,9 @@
 """Grant statistics: totals and counts by year, funder, call type, municipality and sector.
 
 The figures come from ``grant_fact``, one row per live application with what is counted of it,
-which SQLite triggers keep current whatever writes the grant tables (the ORM, a sync import's
-Core statements, the bare driver; see migration 0013). Each table is two queries: the sums and
+which triggers (SQLite's, or PL/pgSQL functions on PostgreSQL) keep current whatever writes the
+grant tables (the ORM, a sync import's Core statements, the bare driver; see migration 0013).
+The same queries run on both backends. Each table is two queries: the sums and
 counts per group (GROUP BY), and the group's grants in the order of their amount, from which the
 medians are picked by position. The figures of a group:
 
@@ -48,7 +49,7 @@ from desktop.i18n import N_, _, translate_in
 from desktop.services.activities import municipality_names
 from desktop.services.grants._common import THE_COUNTY
 from desktop.services.vocabulary import label_in
-from desktop.storage.dialect import json_list_values
+from desktop.storage.dialect import driver_rows, json_list_values
 from desktop.storage.listing import sort_key
 from desktop.storage.models import GrantCall, Organisation
 from desktop.storage.models.enums import GrantType, Sector
@@ -88,7 +89,7 @@ FACTS = Table(
 ORGANISATION_KEYS = Table(
     "grant_fact_organisation", FACTS.metadata,
     Column("key", Integer),
-    Column("organisation_id", Uuid),
+    Column("organisation_id", Uuid(native_uuid=False)),
 )
 _NONE_AS_EMPTY = ("funder", "municipality")
 
@@ -182,6 +183,10 @@ def grant_statistics(session: Session, by: Sequence[str] = (),
     group's values; ``by=()`` gives the one total row (which exists even when nothing matched).
     """
     source, groups, conditions = _source(by, filters or StatisticsFilter())
+    # Only a sector can be NULL (an organisation without sectors); SQLite and PostgreSQL put
+    # NULLs at opposite ends unless told.
+    order = [group.nulls_first() if name == "sector" else group
+             for name, group in zip(by, groups, strict=True)]
     f = FACTS.c
     funded = f.granted > 0
     sums = (
@@ -196,14 +201,16 @@ def grant_statistics(session: Session, by: Sequence[str] = (),
             func.sum(f.granted),
             func.sum(f.paid),
         )
-        .select_from(source).where(*conditions).group_by(*groups).order_by(*groups)
+        .select_from(source).where(*conditions).group_by(*groups).order_by(*order)
     )
     # The same groups in the same order, each group's grants by amount: a group of n grants
     # is the next n of them (by year × municipality this is the order of the table's key).
     grants = (select(f.granted).select_from(source).where(*conditions, funded)
-              .order_by(*groups, f.granted))
+              .order_by(*order, f.granted))
     rows = []
-    amounts = [amount for (amount,) in _driver_rows(session, grants)]
+    # SQLAlchemy's result rows would cost three times the query itself for the 100,000 grants
+    # of ten years, all of which the medians need.
+    amounts = [amount for (amount,) in driver_rows(session, grants)]
     start = 0
     for row in session.execute(sums):
         values = tuple(row)
@@ -233,23 +240,6 @@ def grant_statistics(session: Session, by: Sequence[str] = (),
     if not by and not rows:
         rows.append(StatisticsRow((), 0, 0, 0, 0, 0, 0, 0, 0, None))
     return rows
-
-
-def _driver_rows(session: Session, statement: Any) -> list[tuple[Any, ...]]:
-    """The rows of ``statement`` as the driver returns them (plain values, no type processing).
-
-    SQLAlchemy's result rows cost three times the query itself for the 100,000 grants of ten
-    years, all of which the medians need.
-    """
-    connection = session.connection()
-    compiled = statement.compile(dialect=connection.dialect)
-    values = compiled.construct_params()
-    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(str(compiled), [values[name] for name in compiled.positiontup or ()])
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
 
 
 def _key_value(dimension: str, value: Any) -> Any:

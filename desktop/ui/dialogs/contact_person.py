@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import LANGUAGES, _, current_language
+from desktop.i18n.formatting import format_date
 from desktop.services import contacts
 from desktop.storage.store import Store
 from desktop.ui import person_actions
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.dialogs.liaison_roles_box import LiaisonRolesBox
 from desktop.ui.field_errors import add_error_row, show_field_errors
 from desktop.ui.optional_date import OptionalDate
@@ -38,6 +40,7 @@ class ContactPersonDialog(QDialog):
         self.organisation_id = organisation_id
         self.person_id = person_id
         self.erased = False
+        self.start = None
         if person_id is None:
             details = None
             fields: dict[str, Any] = {"preferred_language": current_language(),
@@ -47,6 +50,7 @@ class ContactPersonDialog(QDialog):
                 details = contacts.contact_details(session, person_id, organisation_id,
                                                    current_language())
             fields = details.fields
+            self.start = details.start  # a save notices another user's save meanwhile
         self.setWindowTitle(_("New contact person") if person_id is None else _("Contact person"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -131,7 +135,19 @@ class ContactPersonDialog(QDialog):
         else:
             # Only what changed: an unchanged form writes nothing, not even an audit entry.
             changed = {k: v for k, v in self.values().items() if v != self._initial[k]}
-            contacts.update_contact(self.store, self.person_id, self.organisation_id, role, **changed)
+            person_id = self.person_id
+            saved = save_resolving_conflicts(
+                self, lambda values, start: contacts.update_contact(
+                    self.store, person_id, self.organisation_id, role, start=start, **values),
+                changed, self.start, FieldsShown(
+                    {"name": _("Name"), "email": _("E-mail"), "phone": _("Phone"),
+                     "preferred_language": _("Preferred language"),
+                     "retention_basis": _("Basis for keeping the data"),
+                     "retained_since": _("Kept since"), "last_contact": _("Last contact"),
+                     "public": _("Public contact")},
+                    _shown, editable={"name", "email", "phone", "retention_basis"}))
+            if saved is None:
+                return
         self.accept()
 
     def export(self) -> None:
@@ -143,3 +159,13 @@ class ContactPersonDialog(QDialog):
         if person_actions.confirm_and_erase(self, self.store, self.person_id, self._initial["name"]):
             self.erased = True
             self.accept()
+
+
+def _shown(_name: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if value in LANGUAGES:
+        return LANGUAGES[value][1]
+    return "" if value is None else str(value)

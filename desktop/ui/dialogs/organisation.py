@@ -33,6 +33,7 @@ from desktop.storage.models.enums import (
     Sector,
 )
 from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.dialogs.premises_tab import OrganisationPremisesTab
 from desktop.ui.field_errors import add_error_row, show_field_errors
 from desktop.ui.grants.organisation_grants import OrganisationGrantsView
@@ -56,6 +57,7 @@ class OrganisationDialog(QDialog):
         self.tabs.addTab(details, _("Details"))
         self.errors: dict[str, QLabel] = {}
         self.edits: dict[str, QLineEdit] = {}
+        self.labels: dict[str, str] = {}
         for name, text in (("name_fi", _("Name in Finnish")), ("name_sv", _("Name in Swedish")),
                            ("abbreviation", _("Abbreviation")), ("business_id", _("Business ID")),
                            ("register_number", _("Register number")), ("email", _("E-mail")),
@@ -63,6 +65,7 @@ class OrganisationDialog(QDialog):
             edit = QLineEdit()
             edit.textChanged.connect(self.validate)
             self.edits[name] = edit
+            self.labels[name] = text
             form.addRow(text, edit)
             self.errors[name] = add_error_row(form)
         self.kind = _combo(labels(OrganisationKind))
@@ -76,6 +79,8 @@ class OrganisationDialog(QDialog):
                                        key=lambda m: m.name(language).casefold()):
                 self.domicile.addItem(municipality.name(language), municipality.code)
             org = session.get(Organisation, organisation_id) if organisation_id else None
+            # What this edit starts from: a save notices another user's save meanwhile.
+            self.start = register.organisation_seen(session, organisation_id) if org else None
         form.addRow(_("Municipality of domicile"), self.domicile)
         self.status = _combo(labels(OrganisationStatus))
         form.addRow(_("Status"), self.status)
@@ -95,6 +100,10 @@ class OrganisationDialog(QDialog):
             self.languages.addItem(item)
         self.languages.setMaximumHeight(70)
         form.addRow(_("Languages"), self.languages)
+        self.labels.update(kind=_("Kind"), form=_("Form of organisation"),
+                           domicile_code=_("Municipality of domicile"), status=_("Status"),
+                           sectors=_("Sectors"), languages=_("Languages"),
+                           description=_("Description"))
         self.description = QPlainTextEdit()
         self.description.setMaximumHeight(80)
         form.addRow(_("Description"), self.description)
@@ -204,8 +213,32 @@ class OrganisationDialog(QDialog):
             duplicates = register.possible_duplicates(session, fields, exclude=self.organisation_id)
         if duplicates and not self.confirm_duplicates(duplicates):
             return False
-        self.saved_id, _changes = register.save_organisation(self.store, self.organisation_id, fields)
+        saved = save_resolving_conflicts(
+            self, lambda values, start: register.save_organisation(
+                self.store, self.organisation_id, values, start),
+            fields, self.start,
+            FieldsShown(self.labels, self._shown, editable={*self.edits, "description"}))
+        if saved is None:
+            return False
+        self.saved_id = saved[0]
+        with self.store.read() as session:
+            self.start = register.organisation_seen(session, self.saved_id)
         return True
+
+    def _shown(self, name: str, value: Any) -> str:
+        """A stored value as this dialog's widgets name it (codes by their labels)."""
+        combos = {"kind": self.kind, "form": self.form_combo, "status": self.status,
+                  "domicile_code": self.domicile}
+        lists = {"sectors": self.sectors, "languages": self.languages}
+        if name in combos:
+            combo = combos[name]
+            index = combo.findData(value or "")
+            return combo.itemText(index) if index >= 0 else str(value or "")
+        if name in lists:
+            widget = lists[name]
+            return ", ".join(widget.item(row).text() for row in range(widget.count())
+                             if widget.item(row).data(Qt.ItemDataRole.UserRole) in (value or []))
+        return "" if value is None else str(value)
 
     def confirm_duplicates(self, duplicates: list[register.PossibleDuplicate]) -> bool:
         lines = "\n".join(f"• {d.name}: {d.reason}" for d in duplicates)

@@ -35,6 +35,7 @@ from desktop.services.vocabulary import labels
 from desktop.storage.models.enums import PremisesTerms, PremisesType
 from desktop.storage.store import Store
 from desktop.ui.dialog_sizes import remember_size
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.field_errors import add_error_row, show_field_errors
 
 _MIN_LETTERS = 2
@@ -61,6 +62,9 @@ class PremisesDialog(QDialog):
             places = municipality_names(session, language)
             details = premises.premises_details(session, premises_id, language) if premises_id else None
         values: dict[str, Any] = details.fields if details else {}
+        # What this edit starts from: a save notices another user's save meanwhile.
+        self.start = details.start if details else None
+        self.known_owners = {details.owner.id: details.owner.text} if details and details.owner else {}
         self.setWindowTitle(_("New premises") if premises_id is None else _("Premises"))
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
@@ -126,6 +130,14 @@ class PremisesDialog(QDialog):
 
         self.tabs.addTab(self._links_tab(details), _("Owner and users"))
 
+        self.labels = {
+            "name_fi": _("Name in Finnish"), "name_sv": _("Name in Swedish"),
+            "address": _("Address"), "municipality_code": _("Located in"), "kind": _("Type"),
+            "capacity": _("Capacity"), "equipment": _("Equipment"),
+            "terms": _("Terms for organisations"), "booking": _("How and whom to book"),
+            "availability": _("Availability"), "contract_clause": _("Contract clause"),
+            "owner_id": _("Owner:").rstrip(":"),
+            **{name: _(FEATURE_LABELS[name]) for name in FEATURES}}
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -298,8 +310,30 @@ class PremisesDialog(QDialog):
         if not self.validate():
             self.tabs.setCurrentIndex(0)
             return
-        self.premises_id, _changes = premises.save_premises(
-            self.store, self.premises_id, self.values(),
-            organisation_ids=self._ids(self.users),
-            activity_ids=self._ids(self.activities, checked_only=True))
+        premises_id, organisation_ids = self.premises_id, self._ids(self.users)
+        activity_ids = self._ids(self.activities, checked_only=True)
+        saved = save_resolving_conflicts(
+            self, lambda values, start: premises.save_premises(
+                self.store, premises_id, values, organisation_ids=organisation_ids,
+                activity_ids=activity_ids, start=start),
+            self.values(), self.start, FieldsShown(
+                self.labels, self._shown, editable={*self.edits, "equipment", "booking",
+                                                    "availability", "contract_clause"}))
+        if saved is None:
+            return
+        self.premises_id = saved[0]
         self.accept()
+
+    def _shown(self, name: str, value: Any) -> str:
+        """A stored value as this dialog's widgets name it."""
+        combos = {"municipality_code": self.municipality, "kind": self.kind, "terms": self.terms}
+        if name in combos:
+            index = combos[name].findData(value or "")
+            return combos[name].itemText(index) if index >= 0 else str(value or "")
+        if name == "owner_id":
+            if self.owner is not None:
+                self.known_owners[self.owner.id] = self.owner.text
+            return "" if value is None else self.known_owners.get(value, _("another organisation"))
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        return "" if value is None else str(value)

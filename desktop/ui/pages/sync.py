@@ -32,6 +32,7 @@ from desktop.sync.errors import BundleError
 from desktop.sync.export import ExportReport
 from desktop.sync.peers import list_peers, new_identity, replica_name, set_replica_name
 from desktop.sync.report import ImportReport
+from desktop.sync.server import ServerSyncReport
 from desktop.ui.pages.base import Page
 from desktop.ui.sync.conflicts_tab import ConflictsTab
 from desktop.ui.sync.export_box import ExportBox
@@ -41,6 +42,7 @@ from desktop.ui.sync.identity import NewIdentityDialog
 from desktop.ui.sync.importing import import_file
 from desktop.ui.sync.refusals import show_refusal
 from desktop.ui.sync.report_text import folder_lines, import_lines
+from desktop.ui.sync.server_box import ServerBox
 
 
 class SyncPage(Page):
@@ -69,7 +71,7 @@ class SyncPage(Page):
         grid = QGridLayout(exchange)
         self.export_box = ExportBox(store, exchange)
         self.export_box.exported.connect(self._exported)
-        grid.addWidget(self.export_box, 0, 0, 2, 1)
+        grid.addWidget(self.export_box, 0, 0, 3, 1)
         import_box = QGroupBox(_("Import a file"), exchange)
         import_layout = QVBoxLayout(import_box)
         explanation = QLabel(_(
@@ -89,6 +91,11 @@ class SyncPage(Page):
         self.folder_box.imported.connect(self.show_folder_results)
         self.folder_box.written.connect(self._exported)
         grid.addWidget(self.folder_box, 1, 1)
+        self.server_box = ServerBox(store, self.settings, exchange)
+        self.server_box.synchronised.connect(self.show_server_result)
+        # On the server itself there is nothing to synchronise with.
+        self.server_box.setVisible(not store.on_server)
+        grid.addWidget(self.server_box, 2, 1)
         result_box = QGroupBox(_("Result"), exchange)
         result_layout = QVBoxLayout(result_box)
         self.result = QPlainTextEdit(result_box)
@@ -102,10 +109,10 @@ class SyncPage(Page):
         conflicts_row.addStretch(1)
         conflicts_row.addWidget(self.show_conflicts)
         result_layout.addLayout(conflicts_row)
-        grid.addWidget(result_box, 2, 0, 1, 2)
+        grid.addWidget(result_box, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(2, 1)
+        grid.setRowStretch(3, 1)
         self.tabs.addTab(exchange, _("Exchange"))
         self.history_tab = HistoryTab(store, self.tabs)
         self.tabs.addTab(self.history_tab, _("History"))
@@ -208,6 +215,12 @@ class SyncPage(Page):
     def show_folder_results(self, results: list[folder.FolderResult]) -> None:
         self.show_lines(folder_lines(results),
                         sum(r.report.conflicts for r in results if r.report is not None))
+        self.refresh()
+
+    def show_server_result(self, report: ServerSyncReport) -> None:
+        lines = report.lines()
+        self.show_lines(lines, report.received.conflicts)
+        self.notify(lines[0])
         self.refresh()
 
     def _after_resolution(self) -> None:

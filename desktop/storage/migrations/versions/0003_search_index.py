@@ -16,6 +16,11 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        # pg_trgm is a trusted extension: the database's owner may create it. 0005 makes the table.
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.execute("CREATE TABLE organisation_search (org_id CHAR(32), doc TEXT)")
+        return
     op.execute(
         "CREATE VIRTUAL TABLE organisation_search USING fts5("
         "org_id UNINDEXED, doc, tokenize = 'trigram')"

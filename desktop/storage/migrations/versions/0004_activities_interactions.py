@@ -18,7 +18,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table('activity',
-    sa.Column('organisation_id', sa.Uuid(), nullable=False),
+    sa.Column('organisation_id', sa.Uuid(native_uuid=False), nullable=False),
     sa.Column('title', sa.String(length=300), nullable=False),
     sa.Column('description', sa.Text(), nullable=False),
     sa.Column('target_group', sa.String(length=300), nullable=False),
@@ -27,9 +27,9 @@ def upgrade() -> None:
     sa.Column('free_of_charge', sa.Boolean(), nullable=False),
     sa.Column('open_to_all', sa.Boolean(), nullable=False),
     sa.Column('accessible', sa.Boolean(), nullable=False),
-    sa.Column('contact_id', sa.Uuid(), nullable=True),
+    sa.Column('contact_id', sa.Uuid(native_uuid=False), nullable=True),
     sa.Column('published', sa.Boolean(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.Uuid(native_uuid=False), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('hlc', sa.String(length=64), nullable=False),
@@ -44,12 +44,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_activity_organisation_id'), ['organisation_id'], unique=False)
 
     op.create_table('interaction',
-    sa.Column('organisation_id', sa.Uuid(), nullable=False),
+    sa.Column('organisation_id', sa.Uuid(native_uuid=False), nullable=False),
     sa.Column('date', sa.Date(), nullable=False),
     sa.Column('officer', sa.String(length=200), nullable=False),
     sa.Column('kind', sa.String(length=16), nullable=False),
     sa.Column('note', sa.Text(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.Uuid(native_uuid=False), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('hlc', sa.String(length=64), nullable=False),

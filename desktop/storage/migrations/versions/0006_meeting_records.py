@@ -18,7 +18,7 @@ branch_labels = None
 depends_on = None
 
 SYNCABLE = (
-    ('id', sa.Uuid(), False),
+    ('id', sa.Uuid(native_uuid=False), False),
     ('created_at', sa.DateTime(), False),
     ('updated_at', sa.DateTime(), False),
     ('hlc', sa.String(length=64), False),
@@ -46,12 +46,12 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('discussion', sa.Text(), nullable=False, server_default=''))
         batch_op.add_column(sa.Column('votes', sa.Text(), nullable=False, server_default=''))
         batch_op.add_column(sa.Column('postponed_from', sa.JSON(), nullable=False, server_default='[]'))
-        batch_op.add_column(sa.Column('postponed_from_id', sa.Uuid(), nullable=True))
-        batch_op.add_column(sa.Column('postponed_to_id', sa.Uuid(), nullable=True))
+        batch_op.add_column(sa.Column('postponed_from_id', sa.Uuid(native_uuid=False), nullable=True))
+        batch_op.add_column(sa.Column('postponed_to_id', sa.Uuid(native_uuid=False), nullable=True))
 
     op.create_table('meeting_attendance',
-    sa.Column('meeting_id', sa.Uuid(), nullable=False),
-    sa.Column('member_id', sa.Uuid(), nullable=True),
+    sa.Column('meeting_id', sa.Uuid(native_uuid=False), nullable=False),
+    sa.Column('member_id', sa.Uuid(native_uuid=False), nullable=True),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
     sa.Column('organisation', sa.String(length=300), nullable=False),
@@ -70,7 +70,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_meeting_attendance_meeting_id'), ['meeting_id'], unique=False)
 
     op.create_table('dissenting_opinion',
-    sa.Column('item_id', sa.Uuid(), nullable=False),
+    sa.Column('item_id', sa.Uuid(native_uuid=False), nullable=False),
     sa.Column('member_name', sa.String(length=200), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     *_syncable_columns(),
@@ -82,12 +82,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_dissenting_opinion_item_id'), ['item_id'], unique=False)
 
     op.create_table('action_item',
-    sa.Column('body_id', sa.Uuid(), nullable=False),
-    sa.Column('meeting_id', sa.Uuid(), nullable=False),
-    sa.Column('item_id', sa.Uuid(), nullable=True),
+    sa.Column('body_id', sa.Uuid(native_uuid=False), nullable=False),
+    sa.Column('meeting_id', sa.Uuid(native_uuid=False), nullable=False),
+    sa.Column('item_id', sa.Uuid(native_uuid=False), nullable=True),
     sa.Column('what', sa.Text(), nullable=False),
-    sa.Column('owner_person_id', sa.Uuid(), nullable=True),
-    sa.Column('owner_organisation_id', sa.Uuid(), nullable=True),
+    sa.Column('owner_person_id', sa.Uuid(native_uuid=False), nullable=True),
+    sa.Column('owner_organisation_id', sa.Uuid(native_uuid=False), nullable=True),
     sa.Column('owner_text', sa.String(length=300), nullable=False),
     sa.Column('deadline', sa.Date(), nullable=True),
     sa.Column('status', sa.String(length=16), nullable=False),
@@ -106,7 +106,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_action_item_meeting_id'), ['meeting_id'], unique=False)
 
     op.create_table('workshop_point',
-    sa.Column('item_id', sa.Uuid(), nullable=False),
+    sa.Column('item_id', sa.Uuid(native_uuid=False), nullable=False),
     sa.Column('group_name', sa.String(length=200), nullable=False),
     sa.Column('rank', sa.Integer(), nullable=False),
     sa.Column('point', sa.Text(), nullable=False),
@@ -121,8 +121,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_workshop_point_item_id'), ['item_id'], unique=False)
 
     op.create_table('item_attachment',
-    sa.Column('item_id', sa.Uuid(), nullable=False),
-    sa.Column('attachment_id', sa.Uuid(), nullable=False),
+    sa.Column('item_id', sa.Uuid(native_uuid=False), nullable=False),
+    sa.Column('attachment_id', sa.Uuid(native_uuid=False), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     *_syncable_columns(),
     sa.ForeignKeyConstraint(['attachment_id'], ['attachment.id'], name=op.f('fk_item_attachment_attachment_id_attachment')),
@@ -134,8 +134,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_item_attachment_item_id'), ['item_id'], unique=False)
 
     op.create_table('minutes_correction',
-    sa.Column('meeting_id', sa.Uuid(), nullable=False),
-    sa.Column('item_id', sa.Uuid(), nullable=True),
+    sa.Column('meeting_id', sa.Uuid(native_uuid=False), nullable=False),
+    sa.Column('item_id', sa.Uuid(native_uuid=False), nullable=True),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('who', sa.String(length=200), nullable=False),
     sa.Column('made_at', sa.DateTime(), nullable=False),

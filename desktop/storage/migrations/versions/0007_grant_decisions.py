@@ -18,9 +18,9 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table('grant_application_activity',
-    sa.Column('application_id', sa.Uuid(), nullable=False),
-    sa.Column('activity_id', sa.Uuid(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('application_id', sa.Uuid(native_uuid=False), nullable=False),
+    sa.Column('activity_id', sa.Uuid(native_uuid=False), nullable=False),
+    sa.Column('id', sa.Uuid(native_uuid=False), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('hlc', sa.String(length=64), nullable=False),
@@ -36,9 +36,9 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_grant_application_activity_hlc'), ['hlc'], unique=False)
 
     op.create_table('grant_application_attachment',
-    sa.Column('application_id', sa.Uuid(), nullable=False),
-    sa.Column('attachment_id', sa.Uuid(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('application_id', sa.Uuid(native_uuid=False), nullable=False),
+    sa.Column('attachment_id', sa.Uuid(native_uuid=False), nullable=False),
+    sa.Column('id', sa.Uuid(native_uuid=False), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('hlc', sa.String(length=64), nullable=False),

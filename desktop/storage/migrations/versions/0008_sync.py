@@ -24,7 +24,7 @@ _SYNCABLE_COLUMNS = {'id', 'created_at', 'updated_at', 'hlc', 'replica_id', 'del
 def upgrade() -> None:
     op.create_table('field_clock',
     sa.Column('table_name', sa.String(length=64), nullable=False),
-    sa.Column('record_id', sa.Uuid(), nullable=False),
+    sa.Column('record_id', sa.Uuid(native_uuid=False), nullable=False),
     sa.Column('field', sa.String(length=64), nullable=False),
     sa.Column('hlc', sa.String(length=64), nullable=False),
     sa.Column('prev', sa.String(length=64), nullable=False),
@@ -38,7 +38,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('detected_at', sa.DateTime(), nullable=False),
     sa.Column('table_name', sa.String(length=64), nullable=False),
-    sa.Column('record_id', sa.Uuid(), nullable=False),
+    sa.Column('record_id', sa.Uuid(native_uuid=False), nullable=False),
     sa.Column('field', sa.String(length=64), nullable=False),
     sa.Column('our_value', sa.JSON(), nullable=True),
     sa.Column('their_value', sa.JSON(), nullable=True),

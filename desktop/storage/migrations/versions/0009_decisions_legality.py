@@ -18,7 +18,7 @@ branch_labels = None
 depends_on = None
 
 SYNCABLE = (
-    ('id', sa.Uuid(), False),
+    ('id', sa.Uuid(native_uuid=False), False),
     ('created_at', sa.DateTime(), False),
     ('updated_at', sa.DateTime(), False),
     ('hlc', sa.String(length=64), False),
@@ -61,7 +61,7 @@ def upgrade() -> None:
     _add('meeting', MEETING)
     _add('agenda_item', ITEM)
     op.create_table('item_disqualification',
-    sa.Column('item_id', sa.Uuid(), nullable=False),
+    sa.Column('item_id', sa.Uuid(native_uuid=False), nullable=False),
     sa.Column('member_name', sa.String(length=200), nullable=False),
     sa.Column('reason', sa.Text(), nullable=False),
     sa.Column('left_room', sa.Boolean(), nullable=False),

@@ -27,13 +27,13 @@ def upgrade() -> None:
     op.execute("ALTER TABLE organisation_listing ADD COLUMN kind TEXT NOT NULL DEFAULT 'organisation'")
 
     op.create_table('liaison_role',
-    sa.Column('contact_id', sa.Uuid(), nullable=False),
+    sa.Column('contact_id', sa.Uuid(native_uuid=False), nullable=False),
     sa.Column('municipality_code', sa.String(length=3), nullable=False),
     sa.Column('role', sa.String(length=32), nullable=False),
     sa.Column('title', sa.String(length=200), nullable=False),
     sa.Column('start_on', sa.Date(), nullable=False),
     sa.Column('end_on', sa.Date(), nullable=True),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.Uuid(native_uuid=False), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('hlc', sa.String(length=64), nullable=False),

@@ -19,7 +19,7 @@ branch_labels = None
 depends_on = None
 
 _SYNCABLE = (
-    ('id', sa.Uuid(), False),
+    ('id', sa.Uuid(native_uuid=False), False),
     ('created_at', sa.DateTime(), False),
     ('updated_at', sa.DateTime(), False),
     ('hlc', sa.String(length=64), False),
@@ -38,7 +38,7 @@ def upgrade() -> None:
     sa.Column('name_sv', sa.String(length=300), nullable=False),
     sa.Column('address', sa.Text(), nullable=False),
     sa.Column('municipality_code', sa.String(length=3), nullable=True),
-    sa.Column('owner_id', sa.Uuid(), nullable=True),
+    sa.Column('owner_id', sa.Uuid(native_uuid=False), nullable=True),
     sa.Column('kind', sa.String(length=16), nullable=False),
     sa.Column('capacity', sa.Integer(), nullable=True),
     sa.Column('step_free', sa.Boolean(), nullable=False),
@@ -62,8 +62,8 @@ def upgrade() -> None:
     for table, other, other_table in (('premises_organisation', 'organisation_id', 'organisation'),
                                       ('premises_activity', 'activity_id', 'activity')):
         op.create_table(table,
-        sa.Column('premises_id', sa.Uuid(), nullable=False),
-        sa.Column(other, sa.Uuid(), nullable=False),
+        sa.Column('premises_id', sa.Uuid(native_uuid=False), nullable=False),
+        sa.Column(other, sa.Uuid(native_uuid=False), nullable=False),
         *_syncable_columns(),
         sa.ForeignKeyConstraint([other], [f'{other_table}.id'], name=op.f(f'fk_{table}_{other}_{other_table}')),
         sa.ForeignKeyConstraint(['premises_id'], ['premises.id'], name=op.f(f'fk_{table}_premises_id_premises')),

@@ -1,0 +1,1 @@
+"""Team mode: connecting to the county's PostgreSQL server, its password in the keyring."""
