@@ -44,7 +44,11 @@ def open_server_store(location: str, remember: bool = False) -> Store:
         reason=reason, location=bare_url(location)))
     store = open_server(location, password)
     if remember:
-        passwords.remember_password(location, password)
+        try:
+            passwords.remember_password(location, password)
+        except KnownError:
+            store.close()
+            raise
     return store
 
 

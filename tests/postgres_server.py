@@ -112,3 +112,27 @@ class PostgresServer:
 
     def drop_database(self, name: str) -> None:
         self.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def open_at_once(url: str, count: int, timeout: float = 30):  # noqa: ANN201 - (stores, errors)
+    """``count`` users opening the database at ``url`` at the same moment (threads): the stores
+    that opened and the errors of those that did not."""
+    import threading
+
+    from desktop.storage.store import Store
+
+    opened: list[Store] = []
+    failed: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            opened.append(Store.open(url))
+        except BaseException as exc:  # noqa: BLE001 - the test reports it
+            failed.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout)
+    return opened, failed

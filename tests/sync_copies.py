@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.storage.field_clocks import BASE_FIELD, normalised
-from desktop.storage.models import FieldClock, SyncConflict
+from desktop.storage.models import FieldClock, Organisation, SyncConflict
 from desktop.storage.store import Store
 from desktop.sync.codec import table_specs
 from desktop.sync.export import export_bundle
@@ -72,3 +72,20 @@ def canonical(store: Store) -> dict[str, Any]:
 def conflicts(store: Store) -> list[SyncConflict]:
     with store.read() as session:
         return list(session.scalars(select(SyncConflict).order_by(SyncConflict.id)))
+
+
+def set_organisation(store: Store, org_id: uuid.UUID, **values: object) -> None:
+    """An officer's edit of an organisation's fields, as one operation."""
+    def apply(session) -> None:  # noqa: ANN001
+        org = session.get(Organisation, org_id)
+        for key, value in values.items():
+            setattr(org, key, value)
+
+    store.run("edit", apply)
+
+
+def read_organisation(store: Store, org_id: uuid.UUID) -> Organisation:
+    with store.read() as session:
+        org = session.get(Organisation, org_id)
+        assert org is not None
+        return org

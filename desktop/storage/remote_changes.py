@@ -75,26 +75,29 @@ def everything() -> Changes:
 
 
 class PostgresWatcher:
+    """The LISTEN connection, polled from the UI thread at a timer tick: the poll itself never
+    waits on the network. A lost connection is made again on a thread of its own (a connect
+    may wait ``connect_timeout`` for a server that does not answer)."""
+
     def __init__(self, engine: Engine, token: str) -> None:
         self._engine = engine
         self._token = token
         self._connection: Any = None  # psycopg's
-        self._connect()
-
-    def _connect(self) -> None:
-        raw = self._engine.raw_connection()
-        connection: Any = raw.driver_connection
-        raw.detach()  # its own connection for good, outside the pool
-        connection.rollback()
-        connection.autocommit = True
-        connection.execute(f"LISTEN {CHANNEL}")
-        self._connection = connection
+        self._lock = threading.Lock()
+        self._reconnecting: threading.Thread | None = None
+        self._reconnected: Any = None  # made by the thread, for the next poll to take
+        self._closed = False
+        try:  # the store has just connected: this is quick
+            self._connection = _listen(engine)
+        except Exception as exc:
+            log.warning("listening to the server failed: %s", exc)
 
     def poll(self) -> Changes:
         changes = Changes()
         try:
             if self._connection is None:
-                self._connect()
+                if not self._take_reconnected():
+                    return changes
                 return everything()  # what came while it was away is unknown
             # libpq's own non-blocking read: psycopg's notifies(timeout=0) may not read at all,
             # and would not notice a connection the server dropped.
@@ -105,18 +108,67 @@ class PostgresWatcher:
                 _add_payload(changes, notify.extra.decode(encoding), self._token)
         except Exception as exc:  # the network or the server went away; try again next time
             log.warning("listening to the server failed: %s", exc)
-            self.close()
+            self._drop()
         return changes
+
+    def _take_reconnected(self) -> bool:
+        """True when the thread has made the connection again; else start it, if not running."""
+        with self._lock:
+            if self._reconnected is not None:
+                self._connection, self._reconnected = self._reconnected, None
+                return True
+            if self._reconnecting is None or not self._reconnecting.is_alive():
+                self._reconnecting = threading.Thread(target=self._reconnect, daemon=True,
+                                                      name="kumppani-listen")
+                self._reconnecting.start()
+        return False
+
+    def _reconnect(self) -> None:
+        try:
+            connection = _listen(self._engine)
+        except Exception as exc:
+            log.info("listening to the server again failed: %s", exc)
+            return
+        with self._lock:
+            if not self._closed:
+                self._reconnected, connection = connection, None
+        if connection is not None:  # the store closed meanwhile
+            connection.close()
 
     def wrote(self, changes: Changes) -> None:
         pass  # its own notifications carry its token
 
-    def close(self) -> None:
+    def _drop(self) -> None:
         if self._connection is not None:
             try:
                 self._connection.close()
+            except Exception as exc:  # closing a broken connection: nothing left to do
+                log.info("closing the listening connection: %s", exc)
             finally:
                 self._connection = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            waiting, self._reconnected = self._reconnected, None
+        if waiting is not None:
+            waiting.close()
+        self._drop()
+
+
+def _listen(engine: Engine) -> Any:
+    """A connection of its own (outside the pool, for good) that listens to the channel."""
+    raw = engine.raw_connection()
+    connection: Any = raw.driver_connection
+    raw.detach()
+    try:
+        connection.rollback()
+        connection.autocommit = True
+        connection.execute(f"LISTEN {CHANNEL}")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def _add_payload(changes: Changes, payload: str, own_token: str) -> None:

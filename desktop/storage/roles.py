@@ -225,16 +225,32 @@ class ServerRefusal(KnownError):
     """The server refused a write this user's role may not make; nothing was saved."""
 
 
+class ServerUnreachable(KnownError):
+    """The connection to the server broke, or a new one could not be made; the transaction
+    (if any) was rolled back."""
+
+
 def install_refusal_messages(engine: Engine, role: str | None) -> None:
     """Turn the server's "permission denied" into a ``ServerRefusal`` naming what the role may
-    not change (shown as any known error, not as a bug)."""
+    not change, and a lost connection into ``ServerUnreachable`` (shown as any known error,
+    not as a bug)."""
     event.listen(engine, "handle_error", partial(_refusal, role))
 
 
 def _refusal(role: str | None, context: Any) -> BaseException | None:
-    if getattr(context.original_exception, "sqlstate", None) != "42501":
-        return None
-    return ServerRefusal(refusal_message(role, written_table(context.statement or "")))
+    original = context.original_exception
+    if getattr(original, "sqlstate", None) == "42501":
+        return ServerRefusal(refusal_message(role, written_table(context.statement or "")))
+    # A broken connection, or none to be had (context.connection is None: connecting failed);
+    # a failed pre-ping is not one, the pool connects again after it.
+    lost = context.is_disconnect or (context.connection is None
+                                     and isinstance(original, context.dialect.loaded_dbapi.OperationalError))
+    if lost and not context.is_pre_ping:
+        reason = str(original).strip().splitlines()[0] if str(original).strip() else ""
+        return ServerUnreachable(_(
+            "The connection to the server failed: {reason}. Nothing was saved halfway; try "
+            "again when the server answers.").format(reason=reason.rstrip(".")))
+    return None
 
 
 _WRITE_TARGET = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)

@@ -396,6 +396,7 @@ class MainWindow(QMainWindow):
         self.store.close()
         self.store = store
         self.store.subscribe(self._on_changes)
+        self.store.poll_remote_changes()  # watching starts before the pages read, as at start
         self._undo.clear()
         remember_location(self.settings, store)
         self.settings.save()  # a server chosen is the one opened next, whatever happens

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import text
 
+from desktop.i18n import _
 from desktop.services import contacts, premises, register
 from desktop.services.records import EditConflict
 from desktop.storage.models import Organisation
@@ -171,3 +173,45 @@ def test_a_record_a_sync_import_changes_gets_a_new_row_version(empty_template, t
     assert (org.name_fi, org.phone) == ("Kylätalo Ankkuri ry", "040 1")
     laptop.close()
     office.close()
+
+
+def test_watching_a_server_that_does_not_answer_never_holds_up_the_poll():
+    # A server that takes the connection and then says nothing (a firewall, a hung host): the
+    # connect waits for its timeout, which must not happen at a timer tick of the window.
+    import socket
+
+    from sqlalchemy import create_engine
+
+    from desktop.storage.remote_changes import PostgresWatcher
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        engine = create_engine(f"postgresql+psycopg://nobody@127.0.0.1:{silent.getsockname()[1]}/db",
+                               connect_args={"connect_timeout": 2})
+        watcher = PostgresWatcher(engine, "token")  # gives up after the timeout
+        try:
+            started = time.monotonic()
+            for _tick in range(3):
+                assert not watcher.poll()
+            assert time.monotonic() - started < 0.5
+        finally:
+            watcher.close()
+            engine.dispose()
+
+
+def test_a_connection_to_the_server_lost_mid_operation_reads_as_a_message(pg_database, request):
+    from desktop.storage.roles import ServerUnreachable
+
+    store = Store.open(pg_database)
+    request.addfinalizer(store.close)
+    said = _("The connection to the server failed: {reason}. Nothing was saved halfway; "
+             "try again when the server answers.").split("{reason}")[0]
+    with (pytest.raises(ServerUnreachable, match=re.escape(said)),  # noqa: PT012
+          store.operation("save organisation") as session):
+        pid = session.scalar(text("SELECT pg_backend_pid()"))
+        with store.engine.connect() as connection:
+            connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        session.execute(text("SELECT 1"))
+    org_id, _changes = register.save_organisation(store, None, {"name_fi": "Uusi yhdistys ry"})
+    assert _stored(store, org_id).name_fi == "Uusi yhdistys ry"  # connected again

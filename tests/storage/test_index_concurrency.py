@@ -16,6 +16,7 @@ from desktop.services import contacts, register
 from desktop.storage import search
 from desktop.storage.models import Organisation
 from desktop.storage.store import Store
+from tests.postgres_server import open_at_once
 
 
 @pytest.fixture
@@ -103,20 +104,7 @@ def test_users_starting_a_new_version_at_once_all_open_it_with_its_index_rebuilt
     with first.operation("forget") as session:
         session.execute(text("UPDATE meta SET value = 'old' WHERE key = :key"),
                         {"key": search.META_KEY})
-    opened: list[Store] = []
-    failed: list[BaseException] = []
-
-    def start() -> None:
-        try:
-            opened.append(Store.open(first.location))
-        except BaseException as exc:  # noqa: BLE001 - the test reports it
-            failed.append(exc)
-
-    threads = [threading.Thread(target=start) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(20)
+    opened, failed = open_at_once(first.location, 4, timeout=20)
     for store in opened:
         store.close()
     assert failed == [] and len(opened) == 4

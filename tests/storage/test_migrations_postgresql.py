@@ -7,7 +7,6 @@ server at that revision would get); ``test_migrations`` covers SQLite and the sc
 
 from __future__ import annotations
 
-import threading
 import uuid
 
 from alembic import command
@@ -19,7 +18,7 @@ from desktop.services.register import matching_ids
 from desktop.storage import migrate
 from desktop.storage.dialect import create_server_engine
 from desktop.storage.store import Store
-from tests.postgres_server import PostgresServer
+from tests.postgres_server import PostgresServer, open_at_once
 
 STAMP = "'2020-01-01 00:00:00', '2020-01-01 00:00:00', '', '', FALSE"
 ORG, CALL, APP, DECISION, PAYMENT = (uuid.uuid4().hex for _ in range(5))
@@ -101,20 +100,7 @@ def test_users_starting_a_new_version_at_once_all_open_the_upgraded_server(postg
     engine = create_server_engine(postgres.url(name))
     migrate.upgrade(engine, migrate.known_revisions()[-3])
     engine.dispose()
-    opened: list[Store] = []
-    failed: list[BaseException] = []
-
-    def start() -> None:
-        try:
-            opened.append(Store.open(postgres.url(name)))
-        except BaseException as exc:  # noqa: BLE001 - the test reports it
-            failed.append(exc)
-
-    threads = [threading.Thread(target=start) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    opened, failed = open_at_once(postgres.url(name), 3, timeout=30)
     try:
         assert failed == [] and len(opened) == 3
         assert migrate.current_revision(opened[0].engine) == migrate.head_revision()

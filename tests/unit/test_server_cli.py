@@ -76,3 +76,11 @@ def test_the_password_is_asked_on_a_terminal_and_kept_in_the_keyring(
 def test_the_keyring_key_has_no_password(given):
     key = bare_url(given)
     assert key.startswith("postgresql+psycopg://anna@db.example.fi") and "salainen" not in key
+
+
+def test_a_server_address_that_is_no_url_is_told_without_repeating_it(capsys):
+    assert main(["--db", "postgresql+psycopg://aino:salainen@palvelin:viisi/kumppani",
+                 "sync", "conflicts"]) == 1
+    error = capsys.readouterr().err
+    assert "USER@HOST:PORT/DATABASE" in error
+    assert "salainen" not in error

@@ -37,7 +37,14 @@ from desktop.sync.errors import MissingReferencesError
 from desktop.sync.export import export_bundle
 from desktop.sync.merge import import_bundle
 from desktop.sync.peers import exchange_history, list_peers
-from tests.sync_copies import canonical, conflicts, exchange, open_copy
+from tests.sync_copies import (
+    canonical,
+    conflicts,
+    exchange,
+    open_copy,
+    read_organisation,
+    set_organisation,
+)
 
 
 @pytest.fixture
@@ -54,32 +61,16 @@ def _new_organisation(store: Store, **values: object) -> uuid.UUID:
     return org_id
 
 
-def _set(store: Store, org_id: uuid.UUID, **values: object) -> None:
-    def apply(session) -> None:  # noqa: ANN001
-        org = session.get(Organisation, org_id)
-        for key, value in values.items():
-            setattr(org, key, value)
-
-    store.run("edit", apply)
-
-
-def _org(store: Store, org_id: uuid.UUID) -> Organisation:
-    with store.read() as session:
-        org = session.get(Organisation, org_id)
-        assert org is not None
-        return org
-
-
 def test_changes_to_different_fields_of_one_record_both_survive(copies, tmp_path):
     a, b, _c = copies
     org_id = _new_organisation(a, name_fi="Kyläyhdistys ry")
     exchange(a, b, tmp_path / "1.kumppani")
-    _set(a, org_id, phone="040 111")
-    _set(b, org_id, email="kyla@example.fi")
+    set_organisation(a, org_id, phone="040 111")
+    set_organisation(b, org_id, email="kyla@example.fi")
     exchange(a, b, tmp_path / "2.kumppani")
     exchange(b, a, tmp_path / "3.kumppani")
     for store in (a, b):
-        org = _org(store, org_id)
+        org = read_organisation(store, org_id)
         assert (org.phone, org.email) == ("040 111", "kyla@example.fi")
         assert conflicts(store) == []
     assert canonical(a) == canonical(b)
@@ -89,13 +80,13 @@ def test_the_same_field_changed_in_both_copies_is_a_conflict_that_a_person_resol
     a, b, _c = copies
     org_id = _new_organisation(a, name_fi="Vanha nimi ry")
     exchange(a, b, tmp_path / "1.kumppani")
-    _set(a, org_id, name_fi="Annan nimi ry")
-    _set(b, org_id, name_fi="Bertan nimi ry")  # later, so it wins
+    set_organisation(a, org_id, name_fi="Annan nimi ry")
+    set_organisation(b, org_id, name_fi="Bertan nimi ry")  # later, so it wins
     report = exchange(a, b, tmp_path / "2.kumppani")
     assert (report.conflicts, report.updated) == (1, 0)
     report = exchange(b, a, tmp_path / "3.kumppani")
     assert (report.conflicts, report.updated) == (1, 1)
-    assert _org(a, org_id).name_fi == _org(b, org_id).name_fi == "Bertan nimi ry"
+    assert read_organisation(a, org_id).name_fi == read_organisation(b, org_id).name_fi == "Bertan nimi ry"
 
     [at_a] = list_conflicts(a)
     [at_b] = list_conflicts(b)
@@ -105,11 +96,11 @@ def test_the_same_field_changed_in_both_copies_is_a_conflict_that_a_person_resol
     assert at_a.record == "Bertan nimi ry" and at_a.peer_name == "B"
 
     resolve_conflict(a, at_a.id, "mine")  # A keeps its own name: a new change that syncs
-    assert _org(a, org_id).name_fi == "Annan nimi ry"
+    assert read_organisation(a, org_id).name_fi == "Annan nimi ry"
     assert list_conflicts(a) == []
     report = exchange(a, b, tmp_path / "4.kumppani")
     assert (report.updated, report.conflicts, report.resolved_elsewhere) == (1, 0, 1)
-    assert _org(b, org_id).name_fi == "Annan nimi ry"
+    assert read_organisation(b, org_id).name_fi == "Annan nimi ry"
     assert list_conflicts(b) == []
     assert [c.resolution for c in list_conflicts(b, include_resolved=True)] == ["elsewhere"]
     exchange(b, a, tmp_path / "5.kumppani")
@@ -120,26 +111,26 @@ def test_an_edited_value_resolves_a_conflict(copies, tmp_path):
     a, b, _c = copies
     org_id = _new_organisation(a, sectors=["sports"])
     exchange(a, b, tmp_path / "1.kumppani")
-    _set(a, org_id, sectors=["culture"])
-    _set(b, org_id, sectors=["youth"])
+    set_organisation(a, org_id, sectors=["culture"])
+    set_organisation(b, org_id, sectors=["youth"])
     exchange(b, a, tmp_path / "2.kumppani")
     [conflict] = list_conflicts(a)
     resolve_conflict(a, conflict.id, "edited", ["culture", "youth"])
     exchange(a, b, tmp_path / "3.kumppani")
-    assert _org(b, org_id).sectors == _org(a, org_id).sectors == ["culture", "youth"]
+    assert read_organisation(b, org_id).sectors == read_organisation(a, org_id).sectors == ["culture", "youth"]
 
 
 def test_a_value_replaced_by_someone_who_had_seen_it_is_no_conflict(copies, tmp_path):
     a, b, c = copies
     org_id = _new_organisation(a, name_fi="Ensimmäinen")
     exchange(a, b, tmp_path / "1.kumppani")
-    _set(b, org_id, name_fi="Toinen")
-    _set(b, org_id, name_fi="Kolmas")  # twice in a row here
+    set_organisation(b, org_id, name_fi="Toinen")
+    set_organisation(b, org_id, name_fi="Kolmas")  # twice in a row here
     exchange(b, a, tmp_path / "2.kumppani")
-    _set(a, org_id, name_fi="Neljäs")
+    set_organisation(a, org_id, name_fi="Neljäs")
     exchange(a, b, tmp_path / "3.kumppani")
     exchange(a, c, tmp_path / "4.kumppani")
-    assert _org(b, org_id).name_fi == _org(c, org_id).name_fi == "Neljäs"
+    assert read_organisation(b, org_id).name_fi == read_organisation(c, org_id).name_fi == "Neljäs"
     assert conflicts(a) == conflicts(b) == conflicts(c) == []
 
 
@@ -147,8 +138,8 @@ def test_importing_a_bundle_again_changes_nothing(copies, tmp_path):
     a, b, _c = copies
     org_id = _new_organisation(a, name_fi="Sama ry")
     exchange(a, b, tmp_path / "1.kumppani")
-    _set(a, org_id, name_fi="A ry")
-    _set(b, org_id, name_fi="B ry")
+    set_organisation(a, org_id, name_fi="A ry")
+    set_organisation(b, org_id, name_fi="B ry")
     path = tmp_path / "again.kumppani"
     export_bundle(b, path)
     first = import_bundle(a, path)
@@ -164,8 +155,8 @@ def test_bundles_applied_in_either_order_give_the_same_content(copies, tmp_path,
     a, b, c = copies
     shared = _new_organisation(a, name_fi="Yhteinen ry")
     exchange(a, b, tmp_path / "0.kumppani")
-    _set(a, shared, name_fi="A:n", phone="1")
-    _set(b, shared, name_fi="B:n", email="b@x.fi", deleted=True)
+    set_organisation(a, shared, name_fi="A:n", phone="1")
+    set_organisation(b, shared, name_fi="B:n", email="b@x.fi", deleted=True)
     _new_organisation(b, name_fi="B:n oma")
     export_bundle(a, tmp_path / "a.kumppani", full=True)
     export_bundle(b, tmp_path / "b.kumppani", full=True)
@@ -184,14 +175,14 @@ def test_a_deletion_wins_over_an_edit_it_had_not_seen_and_the_edit_is_offered_ba
     a, b, _c = copies
     org_id = _new_organisation(a, name_fi="Poistettava ry")
     exchange(a, b, tmp_path / "1.kumppani")
-    _set(a, org_id, deleted=True)
-    _set(b, org_id, phone="050 999")  # after the deletion, not knowing of it
+    set_organisation(a, org_id, deleted=True)
+    set_organisation(b, org_id, phone="050 999")  # after the deletion, not knowing of it
     export_bundle(a, tmp_path / "2a.kumppani")  # the files cross: each copy sees the other's
     export_bundle(b, tmp_path / "2b.kumppani")
     import_bundle(b, tmp_path / "2a.kumppani")
     import_bundle(a, tmp_path / "2b.kumppani")
     for store in (a, b):
-        org = _org(store, org_id)
+        org = read_organisation(store, org_id)
         assert org.deleted and org.phone == "050 999"  # the edit is kept in the tombstone
         [conflict] = list_conflicts(store)
         assert conflict.field == "deleted"
@@ -199,7 +190,7 @@ def test_a_deletion_wins_over_an_edit_it_had_not_seen_and_the_edit_is_offered_ba
     restore = next(c for c in list_conflicts(b))
     resolve_conflict(b, restore.id, "mine")  # B had it alive
     exchange(b, a, tmp_path / "4.kumppani")
-    assert not _org(a, org_id).deleted and _org(a, org_id).phone == "050 999"
+    assert not read_organisation(a, org_id).deleted and read_organisation(a, org_id).phone == "050 999"
     assert matching_ids(a, "poistettava") == {org_id}
     assert list_conflicts(a) == []  # A's entry of the same pair closed with B's resolution
 
@@ -207,9 +198,9 @@ def test_a_deletion_wins_over_an_edit_it_had_not_seen_and_the_edit_is_offered_ba
 def test_merged_changes_keep_their_writer_and_clock_and_the_audit_log_names_the_import(copies, tmp_path):
     a, b, _c = copies
     org_id = _new_organisation(a, name_fi="Kellotettu ry")
-    written = _org(a, org_id).hlc
+    written = read_organisation(a, org_id).hlc
     exchange(a, b, tmp_path / "1.kumppani")
-    org = _org(b, org_id)
+    org = read_organisation(b, org_id)
     assert (org.hlc, org.replica_id) == (written, a.replica_id)
     assert b.clock.last > Timestamp.parse(written)
     with b.read() as session:
@@ -217,9 +208,9 @@ def test_merged_changes_keep_their_writer_and_clock_and_the_audit_log_names_the_
             AuditEntry.operation == "sync import from A"))
     assert (entry.table_name, entry.action, entry.changes) == ("organisation", "insert", {"records": 1})
     # B's next edit is stamped after A's change, so it wins back at A.
-    _set(b, org_id, phone="1")
+    set_organisation(b, org_id, phone="1")
     exchange(b, a, tmp_path / "2.kumppani")
-    assert _org(a, org_id).phone == "1" and conflicts(a) == []
+    assert read_organisation(a, org_id).phone == "1" and conflicts(a) == []
     with a.read() as session:
         [entry] = session.scalars(sql_select(AuditEntry).where(
             AuditEntry.record_id == str(org_id), AuditEntry.operation == "sync import from B"))
@@ -249,11 +240,11 @@ def test_a_delta_carries_only_what_the_peer_has_not_acknowledged(copies, tmp_pat
     assert (first.kind, first.records) == ("full", 5)
     import_bundle(b, tmp_path / "first.kumppani")
     exchange(b, a, tmp_path / "ack.kumppani")  # B's bundle acknowledges what it has of A's
-    _set(a, ids[2], phone="040 2")
+    set_organisation(a, ids[2], phone="040 2")
     delta = export_bundle(a, tmp_path / "delta.kumppani", peer="B")
     assert (delta.kind, delta.records, delta.peer_name) == ("delta", 1, "B")
     assert import_bundle(b, tmp_path / "delta.kumppani").updated == 1
-    assert _org(b, ids[2]).phone == "040 2"
+    assert read_organisation(b, ids[2]).phone == "040 2"
     today = dt.date.today()
     assert export_bundle(a, tmp_path / "s1.kumppani", since=today - dt.timedelta(days=1)).records == 5
     assert export_bundle(a, tmp_path / "s2.kumppani", since=today + dt.timedelta(days=1)).records == 0
@@ -320,7 +311,7 @@ def test_an_encrypted_bundle_opens_with_its_passphrase_and_with_the_age_tool(cop
     assert report.encrypted and path.read_bytes().startswith(b"age-encryption.org/v1\n")
     assert b"Salainen" not in path.read_bytes()
     assert import_bundle(b, path, "oikea hevonen patteri").added == 1
-    assert _org(b, org_id).name_fi == "Salainen ry"
+    assert read_organisation(b, org_id).name_fi == "Salainen ry"
 
     # The standard tool decrypts it too; age reads a passphrase only from a terminal.
     age = shutil.which("age")
@@ -355,8 +346,8 @@ def test_the_command_line_exchanges_lists_and_resolves(copies, tmp_path, capsys)
     a, b, _c = copies
     org_id = _new_organisation(a, name_fi="Komentorivi ry")
     exchange(a, b, tmp_path / "1.kumppani")
-    _set(a, org_id, name_fi="Annan")
-    _set(b, org_id, name_fi="Bertan")
+    set_organisation(a, org_id, name_fi="Annan")
+    set_organisation(b, org_id, name_fi="Bertan")
     a_db, b_db = a.path, b.path
     a.close()
     b.close()
@@ -381,7 +372,7 @@ def test_the_command_line_exchanges_lists_and_resolves(copies, tmp_path, capsys)
     assert "Nobody" in capsys.readouterr().err
     reopened = Store.open(b_db, backup_dir=tmp_path / "backups")
     try:
-        assert _org(reopened, org_id).name_fi == "Yhteinen"
+        assert read_organisation(reopened, org_id).name_fi == "Yhteinen"
     finally:
         reopened.close()
     copies[:2] = [Store.open(a_db, backup_dir=tmp_path / "backups"),

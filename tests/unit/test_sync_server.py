@@ -18,7 +18,7 @@ from desktop.storage.store import Store
 from desktop.sync.conflicts import list_conflicts
 from desktop.sync.peers import exchange_history, list_peers
 from desktop.sync.server import synchronise
-from tests.sync_copies import canonical, open_copy
+from tests.sync_copies import canonical, open_copy, read_organisation, set_organisation
 
 
 @pytest.fixture
@@ -41,22 +41,6 @@ def _add(store: Store, name: str) -> uuid.UUID:
     return org_id
 
 
-def _set(store: Store, org_id: uuid.UUID, **values: object) -> None:
-    def apply(session) -> None:  # noqa: ANN001
-        org = session.get(Organisation, org_id)
-        for key, value in values.items():
-            setattr(org, key, value)
-
-    store.run("edit", apply)
-
-
-def _org(store: Store, org_id: uuid.UUID) -> Organisation:
-    with store.read() as session:
-        org = session.get(Organisation, org_id)
-        assert org is not None
-        return org
-
-
 def _names(store: Store) -> set[str]:
     with store.read() as session:
         return set(session.scalars(select(Organisation.name_fi).where(
@@ -71,12 +55,12 @@ def test_offline_edits_on_both_sides_converge_and_a_second_run_changes_nothing(l
     # Offline: each side adds, edits different fields of one record and the same field of
     # another; the laptop deletes a record.
     _add(laptop, "Kannettavan yhdistys ry")
-    _set(laptop, both, phone="040 111")
-    _set(laptop, edited, name_fi="Kyläyhdistys (kannettava) ry")
-    _set(laptop, gone, deleted=True)
+    set_organisation(laptop, both, phone="040 111")
+    set_organisation(laptop, edited, name_fi="Kyläyhdistys (kannettava) ry")
+    set_organisation(laptop, gone, deleted=True)
     _add(server, "Palvelimen yhdistys ry")
-    _set(server, both, email="kuoro@example.fi")
-    _set(server, edited, name_fi="Kyläyhdistys (palvelin) ry")  # later: it wins
+    set_organisation(server, both, email="kuoro@example.fi")
+    set_organisation(server, edited, name_fi="Kyläyhdistys (palvelin) ry")  # later: it wins
 
     report = synchronise(laptop, server)
     assert (report.received.added, report.received.updated, report.received.conflicts) == (1, 2, 1)
@@ -84,7 +68,7 @@ def test_offline_edits_on_both_sides_converge_and_a_second_run_changes_nothing(l
     assert canonical(laptop) == canonical(server)
     assert _names(server) == {"Kyläyhdistys (palvelin) ry", "Kuoro ry", "Kannettavan yhdistys ry",
                               "Palvelimen yhdistys ry"}
-    assert (_org(server, both).phone, _org(server, both).email) == ("040 111", "kuoro@example.fi")
+    assert (read_organisation(server, both).phone, read_organisation(server, both).email) == ("040 111", "kuoro@example.fi")
     [conflict] = list_conflicts(laptop)
     assert (conflict.field, conflict.our_value, conflict.their_value, conflict.winner) == \
         ("name_fi", "Kyläyhdistys (kannettava) ry", "Kyläyhdistys (palvelin) ry", "theirs")
@@ -122,12 +106,12 @@ def test_two_users_on_the_server_and_an_offline_laptop_end_with_one_register(
         for thread in threads:
             thread.start()
         _add(laptop, "Kannettava ry")
-        _set(laptop, shared, phone="040 222")
+        set_organisation(laptop, shared, phone="040 222")
         for thread in threads:
             thread.join()
         assert errors == []
-        _set(anna, shared, email="yhteinen@example.fi")
-        _set(bertta, shared, name_fi="Yhteinen seura ry")
+        set_organisation(anna, shared, email="yhteinen@example.fi")
+        set_organisation(bertta, shared, name_fi="Yhteinen seura ry")
 
         report = synchronise(laptop, server)
         assert report.conflicts == 0
@@ -137,7 +121,7 @@ def test_two_users_on_the_server_and_an_offline_laptop_end_with_one_register(
     assert canonical(laptop) == canonical(server)
     expected = {f"{who} {n} ry" for who in ("Anna", "Bertta") for n in range(15)}
     assert _names(laptop) >= expected | {"Kannettava ry", "Yhteinen seura ry"}
-    org = _org(laptop, shared)
+    org = read_organisation(laptop, shared)
     assert (org.name_fi, org.phone, org.email) == ("Yhteinen seura ry", "040 222",
                                                    "yhteinen@example.fi")
     # The two users' writes never shared a clock, though made by two processes' clocks at once.

@@ -16,7 +16,7 @@ from sqlalchemy import text
 from desktop.errors import KnownError
 from desktop.i18n import _
 from desktop.services.server import passwords
-from desktop.services.server.locations import ServerAddress, bare_url
+from desktop.services.server.locations import ServerAddress, bare_url, checked_url
 from desktop.storage import migrate
 from desktop.storage.dialect import create_server_engine, server_url
 from desktop.storage.roles import server_role
@@ -31,7 +31,7 @@ class PasswordNeeded(KnownError):
 def open_server(location: str, password: str | None = None) -> Store:
     """Open the database at ``location`` (a URL) with ``password`` (None: as the URL says),
     upgrading its schema if this user may; errors come as ``KnownError`` in plain words."""
-    url = server_url(location, password)
+    url = server_url(checked_url(location), password)
     try:
         store = Store.open(url)
     except KnownError as exc:

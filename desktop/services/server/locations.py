@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 from desktop import paths
+from desktop.errors import KnownError
+from desktop.i18n import _
 from desktop.settings import Settings
 from desktop.storage.dialect import is_server_url
 
@@ -19,7 +22,19 @@ def as_location(text: str | Path) -> Path | str:
     """A ``--db`` value or a remembered entry: a server's URL as it is, anything else a path."""
     if isinstance(text, Path):
         return text
-    return text if is_server_url(text) else Path(text).expanduser()
+    return checked_url(text) if is_server_url(text) else Path(text).expanduser()
+
+
+def checked_url(location: str) -> str:
+    """``location`` if it reads as a server's URL, else a ``KnownError`` (that does not repeat
+    the text: it may hold a password)."""
+    try:
+        make_url(location)
+    except (ArgumentError, ValueError):
+        raise KnownError(_("The server's address is not valid: it should read "
+                           "postgresql+psycopg://USER@HOST:PORT/DATABASE, with a number for "
+                           "the port.")) from None
+    return location
 
 
 def default_location(settings: Settings | None = None) -> Path | str:
