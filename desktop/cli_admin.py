@@ -34,14 +34,14 @@ def open_server_store(location: str, remember: bool = False) -> Store:
     (kept in the keyring with ``remember``)."""
     from desktop.services.server import passwords
     from desktop.services.server.connection import PasswordNeeded, open_server, open_with_keyring
-    from desktop.services.server.locations import bare_url
+    from desktop.services.server.locations import display_url
 
     try:
         return open_with_keyring(location)
     except PasswordNeeded as exc:
         reason = str(exc)
     password = ask_password(_("{reason} Password for {location}: ").format(
-        reason=reason, location=bare_url(location)))
+        reason=reason, location=display_url(location)))
     store = open_server(location, password)
     if remember:
         try:

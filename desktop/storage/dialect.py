@@ -38,8 +38,10 @@ def server_url(location: str, password: str | None = None) -> str:
 
 
 def display_url(location: str) -> str:
-    """The URL as shown to people and written to logs: without its password."""
-    return make_url(location).render_as_string(hide_password=True)
+    """The URL without its password, with the psycopg driver: what is shown, logged, remembered
+    in the settings and used as the keyring's key."""
+    url = make_url(str(location)).set(drivername="postgresql+psycopg")
+    return url._replace(password=None).render_as_string(hide_password=False)
 
 
 def create_server_engine(url: str) -> Engine:
@@ -47,8 +49,9 @@ def create_server_engine(url: str) -> Engine:
     return create_engine(server_url(url), pool_pre_ping=True, connect_args={"connect_timeout": 10})
 
 
-def is_postgresql(bind: Connection | Engine) -> bool:
-    return bind.dialect.name == "postgresql"
+def is_postgresql(bind: Any) -> bool:
+    """``bind``: a Session, Connection or Engine."""
+    return _dialect_name(bind) == "postgresql"
 
 
 # PostgreSQL's advisory locks of ours, by the number that names each in the database. 1302 is

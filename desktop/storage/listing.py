@@ -303,7 +303,7 @@ def org_ids(session: Session, where: Where, order: Order, offset: int, limit: in
 
 def _ids(session: Session, where: Where, order: Order, offset: int, limit: int,
          column: str) -> list[Any]:
-    postgresql = _postgresql(session)
+    postgresql = is_postgresql(session)
     if postgresql and where.search_sql is not None:
         return _server_ids(session, where, order, offset, limit, column)
     # The walk is a hint to SQLite's planner.
@@ -365,20 +365,16 @@ def _dense(session: Session, where: Where) -> bool:
 
 
 def count(session: Session, where: Where) -> int:
-    if where.search_sql is not None and _postgresql(session):
+    if where.search_sql is not None and is_postgresql(session):
         _plan_search(session)
     if where.search_sql is not None and not where.filters:
         # Every document has its listing row: the search alone counts.
         sql = f"SELECT count(*) FROM ({where.search_sql}) AS found"
         params = dict(where.search_params or {})
     else:
-        condition, params = where.sql(postgresql=_postgresql(session))
+        condition, params = where.sql(postgresql=is_postgresql(session))
         sql = f"SELECT count(*) FROM {TABLE} l{condition}"
     return int(session.execute(text(sql), params).scalar_one())
-
-
-def _postgresql(session: Session) -> bool:
-    return is_postgresql(session.connection())
 
 
 def domicile_codes(session: Session) -> list[str]:

@@ -58,7 +58,7 @@ _JSON_COLUMNS = ("active_municipalities", "sectors", "languages")
 
 
 def _walk(session: Session) -> str:
-    return "id" if is_postgresql(session.connection()) else "rowid"
+    return "id" if is_postgresql(session) else "rowid"
 
 
 def _organisations_sql(session: Session) -> str:
@@ -67,7 +67,7 @@ def _organisations_sql(session: Session) -> str:
 
 def _first(session: Session) -> int | str:
     """The chunks' walk starts after this."""
-    return "" if is_postgresql(session.connection()) else 0
+    return "" if is_postgresql(session) else 0
 
 
 def _sector_labels() -> dict[str, str]:
@@ -150,7 +150,7 @@ def _all_organisations(session: Session) -> Iterator[tuple[list[dict[str, Any]],
     indexes: one pass, where looking them up by lists of ids costs three times as much."""
     after = _first(session)
     parsed: dict[str, list[str]] = {}  # the few distinct lists of codes, each read once
-    group = "json_agg" if is_postgresql(session.connection()) else "json_group_array"
+    group = "json_agg" if is_postgresql(session) else "json_group_array"
     walk = _walk(session)
     while True:
         result = session.execute(text(
@@ -302,7 +302,7 @@ _REBUILD_HASH_BYTES = 64 << 20
 
 @contextmanager
 def _large_segments(session: Session) -> Iterator[None]:
-    if is_postgresql(session.connection()):
+    if is_postgresql(session):
         yield
         return
     config = f"{TABLE}_config"
@@ -343,7 +343,7 @@ def _condition(session: Session, query: str) -> tuple[str, dict[str, str]] | Non
     words = list(dict.fromkeys(query.casefold().split()))
     if not words:
         return None
-    if is_postgresql(session.connection()):
+    if is_postgresql(session):
         return _like_condition(words)
     phrases, clauses, params = [], [], {}
     letters = None

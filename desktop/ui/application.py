@@ -128,18 +128,18 @@ def remember_location(settings: Settings, store: Store) -> None:
     """The database to open at the next start: this server (its URL without the password),
     or the default file again, this file among the recent ones."""
     if store.path is None:
-        from desktop.services.server.locations import bare_url
+        from desktop.services.server.locations import display_url
 
-        settings.server = bare_url(store.location)
+        settings.server = display_url(store.location)
     else:
         settings.server = ""
         settings.remember_database(store.path)
 
 
 def _name(location: Path | str) -> str:
-    from desktop.services.server.locations import bare_url
+    from desktop.services.server.locations import display_url
 
-    return str(location) if isinstance(location, Path) else bare_url(location)
+    return str(location) if isinstance(location, Path) else display_url(location)
 
 
 def _at_start_failure(officer: str) -> Failure:

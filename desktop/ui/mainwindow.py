@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__, paths
 from desktop.i18n import LANGUAGES, N_, _, current_language, ngettext, set_language
 from desktop.services import register
-from desktop.services.server.locations import bare_url, short_name
+from desktop.services.server.locations import display_url, short_name
 from desktop.settings import Settings
 from desktop.storage.backup import backup_database
 from desktop.storage.store import Store
@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
     def _database_text(self) -> str:
         if self.store.path is not None:
             return str(self.store.path)
-        return _("Server: {location}").format(location=bare_url(self.store.location))
+        return _("Server: {location}").format(location=display_url(self.store.location))
 
     def about(self) -> None:
         QMessageBox.about(

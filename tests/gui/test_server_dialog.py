@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
-from desktop.services.server.locations import bare_url
+from desktop.services.server.locations import display_url
 from desktop.services.server.passwords import SERVICE
 from desktop.settings import Settings
 from desktop.storage import migrate
@@ -55,7 +55,7 @@ def test_the_dialog_tests_the_connection_and_opens_the_server(
 
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == ServerDialog.DialogCode.Accepted and dialog.store is not None
-    location = bare_url(dialog.store.location)
+    location = display_url(dialog.store.location)
     assert memory_keyring.passwords == {(SERVICE, location): PASSWORD}
 
     settings = Settings()
@@ -73,5 +73,5 @@ def test_the_dialog_tests_the_connection_and_opens_the_server(
 
     # The next start opens the remembered server with the keyring's password, asking nothing.
     again = open_store(settings.server, None, None, "Anna")
-    assert again is not None and bare_url(again.location) == location and again.officer == "Anna"
+    assert again is not None and display_url(again.location) == location and again.officer == "Anna"
     again.close()

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from desktop.cli import main
-from desktop.services.server.locations import bare_url
+from desktop.services.server.locations import display_url
 from desktop.services.server.passwords import SERVICE
 from desktop.storage.roles import OFFICER, add_user, init_roles
 from tests.memory_keyring import MemoryKeyring, memory_keyring  # noqa: F401 - a fixture
@@ -25,7 +25,7 @@ class Terminal(io.StringIO):
 
 def test_a_server_url_from_the_option_or_the_environment(pg_database, monkeypatch, capsys):
     assert main(["info", "--db", pg_database]) == 0
-    assert f"Tietokanta: {bare_url(pg_database)}\n" in capsys.readouterr().out
+    assert f"Tietokanta: {display_url(pg_database)}\n" in capsys.readouterr().out
     monkeypatch.setenv("KUMPPANI_DB", pg_database)
     assert main(["info"]) == 0
     assert "Järjestöt: 0" in capsys.readouterr().out
@@ -42,7 +42,7 @@ def test_the_password_is_asked_on_a_terminal_and_kept_in_the_keyring(
         add_user(engine, name, OFFICER, "Kaksi-Sanaa-äö")
     finally:
         engine.dispose()
-    url = bare_url(postgres.url(str(make_url(pg_database).database), user=name, password="x"))
+    url = display_url(postgres.url(str(make_url(pg_database).database), user=name, password="x"))
     assert ":x@" not in url
 
     monkeypatch.setattr(sys, "stdin", io.StringIO())  # no terminal: a one-line reason
@@ -74,7 +74,7 @@ def test_the_password_is_asked_on_a_terminal_and_kept_in_the_keyring(
 @pytest.mark.parametrize("given", ["postgresql+psycopg://anna@db.example.fi/kumppani",
                                    "postgresql://anna:salainen@db.example.fi:5433/kumppani"])
 def test_the_keyring_key_has_no_password(given):
-    key = bare_url(given)
+    key = display_url(given)
     assert key.startswith("postgresql+psycopg://anna@db.example.fi") and "salainen" not in key
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import text
 from desktop.errors import KnownError
 from desktop.i18n import _
 from desktop.services.server import passwords
-from desktop.services.server.locations import ServerAddress, bare_url, checked_url
+from desktop.services.server.locations import ServerAddress, checked_url, display_url
 from desktop.storage import migrate
 from desktop.storage.dialect import create_server_engine, server_url
 from desktop.storage.roles import server_role
@@ -66,7 +66,7 @@ def _plain_error(exc: KnownError, location: str) -> KnownError:
     if needs_password(driver):
         return PasswordNeeded(reason)
     return KnownError(_("Cannot open {location}: {reason}").format(
-        location=bare_url(location), reason=reason))
+        location=display_url(location), reason=reason))
 
 
 def _driver_error(exc: BaseException) -> BaseException | None:

@@ -13,6 +13,9 @@ from desktop import paths
 from desktop.errors import KnownError
 from desktop.i18n import _
 from desktop.settings import Settings
+
+# display_url: the one form of a server URL people see and the keyring keys on; the UI gets it here.
+from desktop.storage.dialect import display_url as display_url
 from desktop.storage.dialect import is_server_url
 
 DEFAULT_PORT = 5432
@@ -46,12 +49,6 @@ def default_location(settings: Settings | None = None) -> Path | str:
     if settings.server:
         return settings.server
     return paths.default_db_path()
-
-
-def bare_url(location: str) -> str:
-    """The URL without its password, with the psycopg driver: what is remembered and shown."""
-    url = make_url(str(location)).set(drivername="postgresql+psycopg")
-    return url._replace(password=None).render_as_string(hide_password=False)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import logging
 
 from desktop.errors import KnownError
 from desktop.i18n import _
-from desktop.services.server.locations import bare_url
+from desktop.services.server.locations import display_url
 
 SERVICE = "Kumppani"
 
@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 
 def key(location: str) -> str:
-    return bare_url(location)
+    return display_url(location)
 
 
 def stored_password(location: str) -> str | None:
