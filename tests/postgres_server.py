@@ -105,9 +105,16 @@ class PostgresServer:
             for statement in statements:
                 conn.execute(statement)  # type: ignore[arg-type]
 
-    def create_database(self, template: str | None = None, prefix: str = "test") -> str:
+    def create_database(self, template: str | None = None, prefix: str = "test",
+                        ctype: str | None = None) -> str:
+        """A new database, copied from ``template``; or, with ``ctype``, an empty one of that
+        character type (LC_CTYPE; the cluster's is C) that compares bytes ("C")."""
         name = f"{prefix}_{next(self._names)}"
-        self.execute(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
+        if ctype is not None:
+            self.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                         f"LC_COLLATE 'C' LC_CTYPE '{ctype}'")
+        else:
+            self.execute(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
         return name
 
     def drop_database(self, name: str) -> None:

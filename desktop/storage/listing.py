@@ -36,6 +36,8 @@ from desktop.storage.dialect import (
 from desktop.storage.models.enums import Sector
 
 TABLE = "organisation_listing"
+# The search documents (``storage.search``); a document's rowid is its organisation's listing id.
+SEARCH_TABLE = "organisation_search"
 
 # The view's sortable columns, in the order the view shows them.
 SORT_COLUMNS = ("name", "other_name", "business_id", "domicile", "sectors", "status", "kind")
@@ -148,15 +150,23 @@ def next_id(session: Session) -> int:
 
 @dataclass(frozen=True)
 class Where:
-    """Which organisations: the search's SQL selecting rowids (or None) and the filters."""
+    """Which organisations: the search's condition on the documents (or None) and the filters."""
 
-    search_sql: str | None = None
+    search_condition: str | None = None
     search_params: Mapping[str, Any] | None = None
+    search_scans: bool = False  # the search reads every document (no index serves a word)
     municipality: str = ""
     sector: str = ""
     language: str = ""
     status: str = ""
     kind: str = ""  # an OrganisationKind code, or PUBLIC_PARTNERS
+
+    @property
+    def search_sql(self) -> str | None:
+        """SQL selecting the rowids (listing ids) of the search's matches."""
+        if self.search_condition is None:
+            return None
+        return f"SELECT rowid FROM {SEARCH_TABLE} WHERE {self.search_condition}"
 
     @property
     def filters(self) -> bool:
@@ -256,6 +266,12 @@ _SELECT = (
 # Below this many matches a search's rows are sorted; above it, walking the name index until a
 # page is full is quicker (a match is then at least every fiftieth row).
 _DENSE = 2000
+# A search's page by name on PostgreSQL (``_keyed_ids``) walks this many documents first, and
+# then as far as the page seems to be (with a margin), when that is at most _WALK_MAX; walking
+# a document costs about what finding, fetching and sorting a match does in 25 documents.
+_SAMPLE = 1000
+_WALK_MAX = 8000
+_MARGIN = 1.3
 
 
 @dataclass(frozen=True)
@@ -318,23 +334,24 @@ def _ids(session: Session, where: Where, order: Order, offset: int, limit: int,
 
 def _server_ids(session: Session, where: Where, order: Order, offset: int, limit: int,
                 column: str) -> list[Any]:
-    """A search's page on PostgreSQL. Its planner estimates a LIKE pattern's matches from a
-    sample of the documents, and a rare word that seemed common walked the name index through
-    the whole listing (hundreds of milliseconds), a common one that seemed rare sorted all its
-    matches. The first matches tell which it is: fewer than ``_DENSE``, and their ids are the
-    page's to sort; more (one in fifty rows or more), and walking the name index finds a page
-    soon."""
-    _plan_search(session)
+    """A search's page on PostgreSQL (by name and unfiltered: ``_keyed_ids``). Its planner
+    estimates a LIKE pattern's matches from a sample of the documents, and a rare word that
+    seemed common walked an index through the whole listing (hundreds of milliseconds), a common
+    one that seemed rare sorted all its matches. The first matches tell which it is: fewer than
+    ``_DENSE``, and their ids are the page's to sort; more, and the planner chooses."""
+    keyed = order.column == "name" and not where.filters
+    # The walks along a name index are the planner's only choice.
+    _plan_search(session, walk=keyed)
+    if keyed:
+        return _keyed_ids(session, where, order, offset, limit, column)
     found = [row[0] for row in session.execute(
         text(f"{where.search_sql} LIMIT {_DENSE}"), dict(where.search_params or {}))]
     if len(found) < _DENSE:
-        rest, params = replace(where, search_sql=None, search_params=None).sql(postgresql=True)
+        rest, params = replace(where, search_condition=None, search_params=None).sql(postgresql=True)
         condition = (" WHERE l.id = ANY(CAST(:found AS integer[]))"
                      + rest.replace(" WHERE ", " AND ", 1))
         params["found"] = found
     else:
-        if order.column == "name" and not where.filters:
-            session.execute(text("SELECT set_config('enable_sort', 'off', true)"))
         condition, params = where.sql(postgresql=True)
     rows = session.execute(
         text(f"SELECT {column} FROM {TABLE} l{condition}{order.sql()} LIMIT :limit OFFSET :offset"),
@@ -343,14 +360,54 @@ def _server_ids(session: Session, where: Where, order: Order, offset: int, limit
     return [row[0] for row in rows]
 
 
-def _plan_search(session: Session) -> None:
+def _keyed_ids(session: Session, where: Where, order: Order, offset: int, limit: int,
+               column: str) -> list[Any]:
+    """A search's page by name on PostgreSQL, from the documents alone: they carry their names'
+    sort keys (migration 0015), so no match is looked up in the listing.
+
+    A common word fills its page soon when the documents are walked in name order; a rarer
+    one's matches are quicker found all through the trigram index and sorted here (Python
+    orders strings as "C" does, by code point). A short walk tells which it is: its share of
+    matches says how far a full page is, and a page too far away is sorted instead."""
+    key = f"name_key_{names_language(order.language)}"
+    wanted = "rowid" if column == "l.id" else "org_id"
+    direction = " DESC" if order.descending else ""
+    order_by = f" ORDER BY {key}{direction}, org_id{direction}"
+    condition, params = where.search_condition, dict(where.search_params or {})
+    start, stop = max(0, offset), max(0, offset) + max(0, limit)
+    if stop == start:
+        return []
+
+    def walk(documents: int) -> list[Any]:
+        return [row[0] for row in session.execute(
+            text(f"SELECT {wanted} FROM (SELECT rowid, org_id, {key}, doc FROM {SEARCH_TABLE}"
+                 f"{order_by} LIMIT {documents}) AS walked WHERE {condition}{order_by} "
+                 f"LIMIT {stop}"), params)]
+
+    walked = walk(_SAMPLE)
+    if len(walked) < stop and len(walked) * _WALK_MAX >= stop * _SAMPLE:
+        walked = walk(int(stop * _SAMPLE * _MARGIN / len(walked)) + 1)
+    if len(walked) == stop:
+        return walked[start:]
+    found = sorted(session.execute(
+        text(f"SELECT {wanted}, {key}, org_id FROM {SEARCH_TABLE} WHERE {condition}"), params),
+        key=lambda row: (row[1], row[2]), reverse=order.descending)
+    return [row[0] for row in found[start:stop]]
+
+
+def _plan_search(session: Session, *, walk: bool = False, scan: bool = False) -> None:
     """PostgreSQL: plan the rest of this transaction's search for its words. psycopg prepares a
     query run five times, and the server's plan for any pattern then read the whole trigram
     index for two letters; the default costs joined a few matches to the whole listing by
-    hashing, and parallel workers take longer to start than a page of a small, cached table."""
-    session.execute(text("SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
-                         "set_config('random_page_cost', '1.1', true), "
-                         "set_config('max_parallel_workers_per_gather', '0', true)"))
+    hashing, and parallel workers take longer to start than a page of a small, cached table.
+    ``walk``: only walking an index may give the order. ``scan``: every document is read (a
+    word too short for the trigram index), which the server's parallel workers share."""
+    session.execute(text(
+        "SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
+        "set_config('random_page_cost', '1.1', true), "
+        f"set_config('max_parallel_workers_per_gather', '{2 if scan else 0}', true), "
+        f"set_config('parallel_setup_cost', '{100 if scan else 1000}', true), "
+        f"set_config('enable_sort', '{'off' if walk else 'on'}', true)"))
 
 
 def _dense(session: Session, where: Where) -> bool:
@@ -366,7 +423,7 @@ def _dense(session: Session, where: Where) -> bool:
 
 def count(session: Session, where: Where) -> int:
     if where.search_sql is not None and is_postgresql(session):
-        _plan_search(session)
+        _plan_search(session, scan=where.search_scans)
     if where.search_sql is not None and not where.filters:
         # Every document has its listing row: the search alone counts.
         sql = f"SELECT count(*) FROM ({where.search_sql}) AS found"

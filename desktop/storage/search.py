@@ -4,7 +4,8 @@ One document per organisation (names in both languages, abbreviation, Business I
 number, municipality names, sector labels in every language, contact names, the titles of its
 activities), casefolded, kept in an SQLite FTS5 table with the trigram tokenizer, which matches
 substrings and keeps ``ä`` and ``a`` apart — on PostgreSQL in a table with a column named
-``rowid`` and pg_trgm's GIN index, searched with LIKE, which finds the same documents. It is
+``rowid`` and pg_trgm's GIN index, searched with LIKE, which finds the same documents (there a
+document carries its names' sort keys too, for a page by name without the listing). It is
 updated inside the same transaction as the change (see ``Store.operation``), together with the
 register listing (``storage.listing``): a document's rowid is its organisation's listing id.
 
@@ -40,7 +41,7 @@ from desktop.storage.dialect import (
 from desktop.storage.models.enums import LABELS, OrganisationKind, Sector
 from desktop.storage.tracking import Changes, cycle_collection_paused
 
-TABLE = "organisation_search"
+TABLE = listing.SEARCH_TABLE
 # Bump when the document's or the listing's contents change: the store then rebuilds both at start.
 INDEX_VERSION = "4"
 META_KEY = "search.index_version"
@@ -217,6 +218,11 @@ def reindex(session: Session, ids: Iterable[uuid.UUID] | None = None) -> None:
     writer.finish()
 
 
+# On PostgreSQL a document carries its names' sort keys (migration 0015, ``listing.search_page``).
+_COLUMNS_WRITTEN = ("rowid", "doc")
+_KEYED_COLUMNS = (*_COLUMNS_WRITTEN, "org_id", "name_key_fi", "name_key_sv")
+
+
 class _Writer:
     """Writes documents and listing rows, and extends the alphabet by what they hold."""
 
@@ -226,6 +232,7 @@ class _Writer:
         self.next_id = listing.next_id(session)
         self.known = alphabet(session)
         self.alphabet = set(self.known)
+        self.keyed = is_postgresql(session)
 
     def write(self, orgs: list[dict[str, Any]], listing_ids: dict[str, int],
               texts: dict[str, list[str]] | None = None) -> None:
@@ -233,19 +240,26 @@ class _Writer:
             return
         if texts is None:
             texts = _texts(self.session, [org["id"] for org in orgs])
-        rows, docs = [], []
+        rows: list[dict[str, Any]] = []
+        docs: list[tuple[Any, ...]] = []
         for org in orgs:
             listing_id = listing_ids.get(org["id"])
             if listing_id is None:
                 listing_id, self.next_id = self.next_id, self.next_id + 1
             doc = _document(org, self.context, texts.get(org["id"], []))
             self.alphabet.update(doc)
-            rows.append(listing.listing_row(org, listing_id, self.context.municipalities))
-            docs.append((listing_id, doc))
+            row = listing.listing_row(org, listing_id, self.context.municipalities)
+            rows.append(row)
+            if self.keyed:
+                docs.append((listing_id, doc, row["org_id"], row["name_key_fi"], row["name_key_sv"]))
+            else:
+                docs.append((listing_id, doc))
         listing.write_rows(self.session, rows)
         connection = self.session.connection()
+        columns = _KEYED_COLUMNS if self.keyed else _COLUMNS_WRITTEN
         connection.exec_driver_sql(
-            f"INSERT INTO {TABLE} (rowid, doc) VALUES ({placeholders(connection, 2)})", docs)
+            f"INSERT INTO {TABLE} ({', '.join(columns)}) "
+            f"VALUES ({placeholders(connection, len(columns))})", docs)
 
     def finish(self) -> None:
         if self.alphabet != set(self.known):
@@ -338,8 +352,9 @@ def affected_organisations(session: Session, changes: Changes) -> set[uuid.UUID]
     return ids
 
 
-def _condition(session: Session, query: str) -> tuple[str, dict[str, str]] | None:
-    """The WHERE clause finding documents that contain every word of ``query``; None: no words."""
+def match_condition(session: Session, query: str) -> tuple[str, dict[str, str]] | None:
+    """The condition on the documents (``listing.SEARCH_TABLE``) that contain every word of
+    ``query`` (substring, casefolded), with its parameters; None for a query without words."""
     words = list(dict.fromkeys(query.casefold().split()))
     if not words:
         return None
@@ -365,6 +380,12 @@ def _condition(session: Session, query: str) -> tuple[str, dict[str, str]] | Non
     return " AND ".join(clauses), params
 
 
+def scans_every_document(session: Session, query: str) -> bool:
+    """Does the search for ``query`` read every document (a word too short for the index)?"""
+    shortest = _TRIGRAM if is_postgresql(session) else _TRIGRAM - 1
+    return any(len(word) < shortest for word in query.casefold().split())
+
+
 def _like_condition(words: list[str]) -> tuple[str, dict[str, str]]:
     """PostgreSQL: each word a LIKE pattern (``\\`` escapes), served by the trigram index."""
     params = {}
@@ -378,19 +399,9 @@ def _phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def match_sql(session: Session, query: str) -> tuple[str, dict[str, str]] | None:
-    """SQL selecting the rowids (listing ids) of the documents that contain every word of
-    ``query`` (substring, casefolded), with its parameters; None for a query without words."""
-    found = _condition(session, query)
-    if found is None:
-        return None
-    condition, params = found
-    return f"SELECT rowid FROM {TABLE} WHERE {condition}", params
-
-
 def matching_ids(session: Session, query: str) -> list[uuid.UUID]:
     """Organisations whose document contains every word of ``query`` (substring, casefolded)."""
-    found = _condition(session, query)
+    found = match_condition(session, query)
     if found is None:
         return []
     condition, params = found

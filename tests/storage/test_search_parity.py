@@ -22,7 +22,7 @@ from desktop.services import activities, contacts, register
 from desktop.services.grants import applications, calls, decisions
 from desktop.services.grants.statistics import DIMENSIONS, StatisticsFilter, grant_statistics
 from desktop.services.register import Filters, RegisterQuery
-from desktop.storage import search
+from desktop.storage import listing, search
 from desktop.storage.base import Base
 from desktop.storage.models.enums import GrantType
 from desktop.storage.store import Store
@@ -129,7 +129,7 @@ SORTS = [(sort, descending, language) for sort in ("name", "other_name", "busine
 @pytest.mark.parametrize(("sort", "descending", "language"), SORTS)
 def test_the_listing_pages_come_in_the_same_order(stores, sort, descending, language):
     lite, server = stores
-    for text, filters in (("", Filters()), ("ry", Filters(municipality="905")),
+    for text, filters in (("", Filters()), ("ry", Filters()), ("ry", Filters(municipality="905")),
                           ("", Filters(sector="youth", language="sv")),
                           ("kylä", Filters(status="active")), ("", Filters(kind="public"))):
         query = RegisterQuery(text=text, filters=filters, sort=sort, descending=descending,
@@ -140,6 +140,23 @@ def test_the_listing_pages_come_in_the_same_order(stores, sort, descending, lang
             rows = register.organisation_page(lite, query, offset, 50)
             assert register.organisation_page(server, query, offset, 50) == rows, (
                 text, filters, offset)
+
+
+@pytest.mark.parametrize(("descending", "language"), [(False, "fi"), (True, "sv")])
+def test_a_search_by_name_is_walked_or_sorted_alike(stores, monkeypatch, descending, language):
+    # On the server a page of a search by name is a walk along the name index when the word is
+    # common, else its matches sorted; a short walk tells which. With a walk of a few documents
+    # on the small register, common, middling and rare words each take their path.
+    monkeypatch.setattr(listing, "_SAMPLE", 12)
+    monkeypatch.setattr(listing, "_WALK_MAX", 60)
+    lite, server = stores
+    for text in ("ry", "seura", "kylä", "vaasa", "a", "xyzzy"):
+        query = RegisterQuery(text=text, descending=descending, language=language)
+        total = register.count(lite, query)
+        for offset, limit in ((0, 5), (0, 50), (3, 10), (37, 50), (max(0, total - 4), 10)):
+            rows = register.organisation_page(lite, query, offset, limit)
+            assert register.organisation_page(server, query, offset, limit) == rows, (
+                text, offset, limit)
 
 
 @pytest.mark.parametrize("by", [(), *((d,) for d in DIMENSIONS), ("year", "municipality")])

@@ -72,6 +72,17 @@ def test_init_server_grants_every_table_to_each_role_and_can_run_again(pg_databa
     assert "--db postgresql+psycopg://" in capsys.readouterr().err
 
 
+def test_init_server_says_when_the_search_index_takes_letters_for_spaces(postgres, capsys):
+    # Under the C character type pg_trgm sees ä, ö and å as word breaks (slow searches).
+    for ctype, noted in (("C", True), ("C.UTF-8", False)):
+        name = postgres.create_database(prefix="ctype", ctype=ctype)
+        try:
+            assert main(["admin", "init-server", "--db", postgres.url(name)]) == 0
+            assert ("LC_CTYPE" in capsys.readouterr().err) == noted, ctype
+        finally:
+            postgres.drop_database(name)
+
+
 def _user(postgres: PostgresServer, database_url: str, role: str, tmp_path: Path) -> str:
     """A login role of ``role`` made with ``admin add-user``; the URL it connects with."""
     database = make_url(database_url).database
