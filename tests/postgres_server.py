@@ -111,6 +111,7 @@ class PostgresServer:
         character type (LC_CTYPE; the cluster's is C) that compares bytes ("C")."""
         name = f"{prefix}_{next(self._names)}"
         if ctype is not None:
+            assert template is None and ctype.replace(".", "").replace("_", "").replace("-", "").isalnum()
             self.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
                          f"LC_COLLATE 'C' LC_CTYPE '{ctype}'")
         else:

@@ -278,4 +278,3 @@ def letters_seen_by_trigrams(engine: Engine) -> tuple[bool, str]:
         ctype = str(connection.execute(text(
             "SELECT datctype FROM pg_database WHERE datname = current_database()")).scalar_one())
     return ctype.upper() not in ("C", "POSIX"), ctype
-

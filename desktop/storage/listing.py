@@ -366,33 +366,46 @@ def _keyed_ids(session: Session, where: Where, order: Order, offset: int, limit:
     sort keys (migration 0015), so no match is looked up in the listing.
 
     A common word fills its page soon when the documents are walked in name order; a rarer
-    one's matches are quicker found all through the trigram index and sorted here (Python
-    orders strings as "C" does, by code point). A short walk tells which it is: its share of
-    matches says how far a full page is, and a page too far away is sorted instead."""
-    key = f"name_key_{names_language(order.language)}"
-    wanted = "rowid" if column == "l.id" else "org_id"
-    direction = " DESC" if order.descending else ""
-    order_by = f" ORDER BY {key}{direction}, org_id{direction}"
-    condition, params = where.search_condition, dict(where.search_params or {})
+    one's matches are quicker found all through the trigram index and sorted here. A short
+    walk tells which it is: its share of matches says how far a full page is, and a page too
+    far away is sorted instead."""
+    search = _KeyedSearch(session, where, order, "rowid" if column == "l.id" else "org_id")
     start, stop = max(0, offset), max(0, offset) + max(0, limit)
     if stop == start:
         return []
-
-    def walk(documents: int) -> list[Any]:
-        return [row[0] for row in session.execute(
-            text(f"SELECT {wanted} FROM (SELECT rowid, org_id, {key}, doc FROM {SEARCH_TABLE}"
-                 f"{order_by} LIMIT {documents}) AS walked WHERE {condition}{order_by} "
-                 f"LIMIT {stop}"), params)]
-
-    walked = walk(_SAMPLE)
+    walked = search.walk(_SAMPLE, stop)
     if len(walked) < stop and len(walked) * _WALK_MAX >= stop * _SAMPLE:
-        walked = walk(int(stop * _SAMPLE * _MARGIN / len(walked)) + 1)
+        walked = search.walk(int(stop * _SAMPLE * _MARGIN / len(walked)) + 1, stop)
     if len(walked) == stop:
         return walked[start:]
-    found = sorted(session.execute(
-        text(f"SELECT {wanted}, {key}, org_id FROM {SEARCH_TABLE} WHERE {condition}"), params),
-        key=lambda row: (row[1], row[2]), reverse=order.descending)
-    return [row[0] for row in found[start:stop]]
+    return search.sorted()[start:stop]
+
+
+class _KeyedSearch:
+    """The two ways of ``_keyed_ids``, over the documents' own columns."""
+
+    def __init__(self, session: Session, where: Where, order: Order, wanted: str) -> None:
+        self.session, self.wanted, self.descending = session, wanted, order.descending
+        self.key = f"name_key_{names_language(order.language)}"
+        direction = " DESC" if order.descending else ""
+        self.order_by = f" ORDER BY {self.key}{direction}, org_id{direction}"
+        self.condition, self.params = where.search_condition, dict(where.search_params or {})
+
+    def walk(self, documents: int, stop: int) -> list[Any]:
+        """The first ``stop`` matches among the first ``documents`` documents in order."""
+        return [row[0] for row in self.session.execute(
+            text(f"SELECT {self.wanted} FROM (SELECT rowid, org_id, {self.key}, doc "
+                 f"FROM {SEARCH_TABLE}{self.order_by} LIMIT :documents) AS walked "
+                 f"WHERE {self.condition}{self.order_by} LIMIT :stop"),
+            {**self.params, "documents": documents, "stop": stop})]
+
+    def sorted(self) -> list[Any]:
+        """Every match, in order: Python orders strings as "C" does, by code point."""
+        found = self.session.execute(
+            text(f"SELECT {self.wanted}, {self.key}, org_id FROM {SEARCH_TABLE} "
+                 f"WHERE {self.condition}"), self.params)
+        return [row[0] for row in sorted(found, key=lambda row: (row[1], row[2]),
+                                         reverse=self.descending)]
 
 
 def _plan_search(session: Session, *, walk: bool = False, scan: bool = False) -> None:

@@ -218,7 +218,7 @@ def reindex(session: Session, ids: Iterable[uuid.UUID] | None = None) -> None:
     writer.finish()
 
 
-# On PostgreSQL a document carries its names' sort keys (migration 0015, ``listing.search_page``).
+# On PostgreSQL a document carries its names' sort keys (migration 0015, ``listing._keyed_ids``).
 _COLUMNS_WRITTEN = ("rowid", "doc")
 _KEYED_COLUMNS = (*_COLUMNS_WRITTEN, "org_id", "name_key_fi", "name_key_sv")
 
@@ -381,9 +381,10 @@ def match_condition(session: Session, query: str) -> tuple[str, dict[str, str]] 
 
 
 def scans_every_document(session: Session, query: str) -> bool:
-    """Does the search for ``query`` read every document (a word too short for the index)?"""
+    """Does the search for ``query`` read every document (no word long enough for the index)?"""
     shortest = _TRIGRAM if is_postgresql(session) else _TRIGRAM - 1
-    return any(len(word) < shortest for word in query.casefold().split())
+    words = query.casefold().split()
+    return bool(words) and all(len(word) < shortest for word in words)
 
 
 def _like_condition(words: list[str]) -> tuple[str, dict[str, str]]:

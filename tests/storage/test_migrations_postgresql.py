@@ -108,3 +108,39 @@ def test_users_starting_a_new_version_at_once_all_open_the_upgraded_server(postg
         for store in opened:
             store.close()
         postgres.drop_database(name)
+
+
+def test_the_documents_of_an_indexed_server_get_their_names_sort_keys(postgres: PostgresServer):
+    # 0015 copies the keys from the listing; a Kumppani of before it, still running, writes
+    # documents without them, and they are copied too.
+    name = postgres.create_database(prefix="keys")
+    engine = create_server_engine(postgres.url(name))
+    listed = ("INSERT INTO organisation_listing (id, org_id, name_fi, name_key_fi, name_key_sv)"
+              " VALUES (:id, :org, :name, :key_fi, :key_sv)")
+    rows = {7: (uuid.uuid4().hex, "Äijälän Seura ry", "|ij|l|n seura ry", "|ij|l|n seura ry"),
+            8: (uuid.uuid4().hex, "Björkby byaförening", "bj}rkby byaf}rening", "bj}rkby")}
+
+    def insert(conn, listing_id: int) -> None:  # noqa: ANN001
+        org, full, key_fi, key_sv = rows[listing_id]
+        conn.execute(text(listed), {"id": listing_id, "org": org, "name": full,
+                                    "key_fi": key_fi, "key_sv": key_sv})
+        conn.execute(text("INSERT INTO organisation_search (rowid, doc) VALUES (:id, :doc)"),
+                     {"id": listing_id, "doc": full.casefold() + " "})
+
+    def keys(conn, listing_id: int) -> tuple:  # noqa: ANN001
+        return tuple(conn.execute(text(
+            "SELECT org_id, name_key_fi, name_key_sv FROM organisation_search WHERE rowid = :id"),
+            {"id": listing_id}).one())
+
+    try:
+        migrate.upgrade(engine, "0014")
+        with engine.begin() as conn:
+            insert(conn, 7)
+        migrate.upgrade(engine, "0015")
+        with engine.begin() as conn:
+            assert keys(conn, 7) == (rows[7][0], rows[7][2], rows[7][3])
+            insert(conn, 8)
+            assert keys(conn, 8) == (rows[8][0], rows[8][2], rows[8][3])
+    finally:
+        engine.dispose()
+        postgres.drop_database(name)

@@ -31,7 +31,9 @@ from tests.postgres_server import PostgresServer
 
 EXTRA = ("100% Liikunta ry", "Nuoret_2026 ry", "Kenoviiva\\Teatteri ry", 'Teatteri "Kulissi" ry',
          "O'Brienin Kerho ry", "Äänekosken Ääni ry", "Aanekosken Aani ry", "Åland-Öhman rf",
-         "Jazz ry", "50 % Alennus ry", "Pieni_kerho ry")
+         "Jazz ry", "50 % Alennus ry", "Pieni_kerho ry",
+         # Names that sort alike: their ids decide.
+         "Kylätoimikunta ry", "Kylätoimikunta ry", "KYLÄTOIMIKUNTA RY")
 
 
 def _fill_extra(store: Store) -> None:
@@ -149,6 +151,22 @@ def test_a_search_by_name_is_walked_or_sorted_alike(stores, monkeypatch, descend
     # on the small register, common, middling and rare words each take their path.
     monkeypatch.setattr(listing, "_SAMPLE", 12)
     monkeypatch.setattr(listing, "_WALK_MAX", 60)
+    taken: list[str] = []
+    walk, ordered = listing._KeyedSearch.walk, listing._KeyedSearch.sorted
+
+    def walked(search, documents: int, stop: int) -> list:  # noqa: ANN001
+        found = walk(search, documents, stop)
+        taken.append("first walk" if documents == listing._SAMPLE else "second walk")
+        if len(found) == stop:
+            taken.append("page walked")
+        return found
+
+    def sorted_(search) -> list:  # noqa: ANN001
+        taken.append("sorted")
+        return ordered(search)
+
+    monkeypatch.setattr(listing._KeyedSearch, "walk", walked)
+    monkeypatch.setattr(listing._KeyedSearch, "sorted", sorted_)
     lite, server = stores
     for text in ("ry", "seura", "kylä", "vaasa", "a", "xyzzy"):
         query = RegisterQuery(text=text, descending=descending, language=language)
@@ -157,6 +175,10 @@ def test_a_search_by_name_is_walked_or_sorted_alike(stores, monkeypatch, descend
             rows = register.organisation_page(lite, query, offset, limit)
             assert register.organisation_page(server, query, offset, limit) == rows, (
                 text, offset, limit)
+        # The export reads the ids in batches, through the same pages.
+        assert list(register.organisation_ids(server, query, batch=7)) == list(
+            register.organisation_ids(lite, query, batch=7)), text
+    assert {"first walk", "second walk", "page walked", "sorted"} <= set(taken)
 
 
 @pytest.mark.parametrize("by", [(), *((d,) for d in DIMENSIONS), ("year", "municipality")])

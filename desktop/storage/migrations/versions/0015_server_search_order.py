@@ -32,11 +32,23 @@ def upgrade() -> None:
     for language in ("fi", "sv"):
         op.execute(f"CREATE INDEX ix_organisation_search_name_{language} ON organisation_search "
                    f"(name_key_{language}, org_id)")
+    # A Kumppani of before this revision, still running when the server was upgraded, writes a
+    # document without its keys (its listing row first, as every version does): they are
+    # copied from there, so that its organisation still sorts in its place.
+    op.execute(
+        "CREATE FUNCTION organisation_search_keys() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        "BEGIN SELECT l.org_id, l.name_key_fi, l.name_key_sv "
+        "INTO NEW.org_id, NEW.name_key_fi, NEW.name_key_sv "
+        "FROM organisation_listing l WHERE l.id = NEW.rowid; RETURN NEW; END $$")
+    op.execute("CREATE TRIGGER organisation_search_keys BEFORE INSERT ON organisation_search "
+               "FOR EACH ROW WHEN (NEW.org_id = '') EXECUTE FUNCTION organisation_search_keys()")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
+    op.execute("DROP TRIGGER organisation_search_keys ON organisation_search")
+    op.execute("DROP FUNCTION organisation_search_keys()")
     for language in ("fi", "sv"):
         op.execute(f"DROP INDEX ix_organisation_search_name_{language}")
     for column in _KEYS:
