@@ -82,21 +82,21 @@ def _server_location(args: argparse.Namespace) -> str:
 
 def cmd_admin_init_server(args: argparse.Namespace) -> int:
     from desktop.storage import migrate
-    from desktop.storage.dialect import letters_seen_by_trigrams
+    from desktop.storage.dialect import ctype_hiding_letters
     from desktop.storage.roles import ROLES, group_role, init_roles
 
     store = open_server_store(_server_location(args), getattr(args, "remember_password", False))
     try:
         created = init_roles(store.engine)
         revision = migrate.current_revision(store.engine)
-        letters_seen, ctype = letters_seen_by_trigrams(store.engine)
+        ctype = ctype_hiding_letters(store.engine)
     finally:
         store.close()
     if created:
         print(_("Roles created: {names}.").format(names=", ".join(created)))
     print(_("The schema is at version {revision}; the roles {names} have their rights on every "
             "table.").format(revision=revision, names=", ".join(group_role(r) for r in ROLES)))
-    if not letters_seen:
+    if ctype is not None:
         print(_("Note: the database's character type (LC_CTYPE) is {ctype}, under which the "
                 "search index takes ä, ö and å for spaces: searches for words with them find "
                 "the same but take longer. A database created with a UTF-8 character type "

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import os
 import pwd
+import re
 import shutil
 import socket
 import subprocess
@@ -111,7 +112,7 @@ class PostgresServer:
         character type (LC_CTYPE; the cluster's is C) that compares bytes ("C")."""
         name = f"{prefix}_{next(self._names)}"
         if ctype is not None:
-            assert template is None and ctype.replace(".", "").replace("_", "").replace("-", "").isalnum()
+            assert template is None and re.fullmatch(r"[\w.-]+", ctype), ctype
             self.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
                          f"LC_COLLATE 'C' LC_CTYPE '{ctype}'")
         else:

@@ -270,11 +270,12 @@ def driver_rows(session: Session, statement: Any) -> list[tuple[Any, ...]]:
         cursor.close()
 
 
-def letters_seen_by_trigrams(engine: Engine) -> tuple[bool, str]:
-    """(whether, the database's LC_CTYPE): pg_trgm tells letters by the database's character
-    type, and under C or POSIX ä, ö and å are not letters but word breaks, so the trigram index
-    hardly narrows a search for a word that has them (which then reads many more documents)."""
+def ctype_hiding_letters(engine: Engine) -> str | None:
+    """The database's LC_CTYPE when it is C or POSIX, else None. pg_trgm tells letters by the
+    character type, and under those ä, ö and å are not letters but word breaks, so the trigram
+    index hardly narrows a search for a word that has them (which then reads many more
+    documents)."""
     with engine.connect() as connection:
         ctype = str(connection.execute(text(
             "SELECT datctype FROM pg_database WHERE datname = current_database()")).scalar_one())
-    return ctype.upper() not in ("C", "POSIX"), ctype
+    return ctype if ctype.upper() in ("C", "POSIX") else None

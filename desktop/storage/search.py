@@ -232,7 +232,7 @@ class _Writer:
         self.next_id = listing.next_id(session)
         self.known = alphabet(session)
         self.alphabet = set(self.known)
-        self.keyed = is_postgresql(session)
+        self.columns = _KEYED_COLUMNS if is_postgresql(session) else _COLUMNS_WRITTEN
 
     def write(self, orgs: list[dict[str, Any]], listing_ids: dict[str, int],
               texts: dict[str, list[str]] | None = None) -> None:
@@ -250,16 +250,13 @@ class _Writer:
             self.alphabet.update(doc)
             row = listing.listing_row(org, listing_id, self.context.municipalities)
             rows.append(row)
-            if self.keyed:
-                docs.append((listing_id, doc, row["org_id"], row["name_key_fi"], row["name_key_sv"]))
-            else:
-                docs.append((listing_id, doc))
+            docs.append((listing_id, doc, row["org_id"], row["name_key_fi"],
+                         row["name_key_sv"])[:len(self.columns)])
         listing.write_rows(self.session, rows)
         connection = self.session.connection()
-        columns = _KEYED_COLUMNS if self.keyed else _COLUMNS_WRITTEN
         connection.exec_driver_sql(
-            f"INSERT INTO {TABLE} ({', '.join(columns)}) "
-            f"VALUES ({placeholders(connection, len(columns))})", docs)
+            f"INSERT INTO {TABLE} ({', '.join(self.columns)}) "
+            f"VALUES ({placeholders(connection, len(self.columns))})", docs)
 
     def finish(self) -> None:
         if self.alphabet != set(self.known):
