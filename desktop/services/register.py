@@ -22,7 +22,7 @@ from desktop.services.identifiers import (
 )
 from desktop.services.records import Seen, apply_edit, live_organisation, seen
 from desktop.services.vocabulary import label_in
-from desktop.storage import listing, search
+from desktop.storage import listing, search, short_words
 from desktop.storage.models import Municipality, Organisation
 from desktop.storage.models.enums import OrganisationKind, OrganisationStatus, Sector
 from desktop.storage.store import Store
@@ -125,6 +125,7 @@ def _where(session: Session, query: RegisterQuery) -> listing.Where:
         search_condition=found[0] if found else None,
         search_params=found[1] if found else None,
         search_scans=search.scans_every_document(session, query.text),
+        short_word=short_words.word(session, query.text),
         municipality=chosen.municipality,
         sector=chosen.sector,
         language=chosen.language,

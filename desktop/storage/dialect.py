@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +55,8 @@ def is_postgresql(bind: Any) -> bool:
 
 
 # PostgreSQL's advisory locks of ours, by the number that names each in the database. 1302 is
-# the grant facts' (their triggers take it; see migration 0013).
+# the grant facts' (their triggers take it; see migration 0013), 1303 the short word counts'
+# (migration 0016).
 OPENING_LOCK = 1001  # upgrading the schema and rebuilding the index when a program opens it
 
 
@@ -194,13 +195,24 @@ def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]
             else:
                 values = [process(value) for value in values]
         columns.append(values)
-    quote = dialect.identifier_preparer.quote
-    names = ", ".join(quote(key) for key in keys)
-    if server:
-        _copy(connection, f"COPY {quote(table.name)} ({names}) FROM STDIN", zip(*columns, strict=True))
+    insert_rows(connection, table.name, keys, list(zip(*columns, strict=True)))
+
+
+def insert_rows(connection: Connection, table: str, columns: Sequence[str],
+                rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert rows of values as the driver takes them: one ``executemany`` on SQLite, one
+    ``COPY … FROM STDIN`` on PostgreSQL (where an executemany is a statement per row, and each
+    fires the table's statement triggers)."""
+    if not rows:
         return
-    sql = f"INSERT INTO {table.name} ({names}) VALUES ({placeholders(connection, len(keys))})"
-    connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+    quote = connection.dialect.identifier_preparer.quote
+    names = ", ".join(quote(column) for column in columns)
+    if is_postgresql(connection):
+        _copy(connection, f"COPY {quote(table)} ({names}) FROM STDIN", rows)
+        return
+    connection.exec_driver_sql(
+        f"INSERT INTO {quote(table)} ({names}) VALUES ({placeholders(connection, len(columns))})",
+        rows)
 
 
 def _copy(connection: Connection, sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
@@ -208,9 +220,14 @@ def _copy(connection: Connection, sql: str, rows: Iterable[tuple[Any, ...]]) -> 
     connection's transaction."""
     driver_connection = connection.connection.driver_connection
     assert driver_connection is not None
-    with driver_connection.cursor() as cursor, cursor.copy(sql) as copy:
-        for row in rows:
-            copy.write_row(row)
+    try:
+        with driver_connection.cursor() as cursor, cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except connection.dialect.loaded_dbapi.Error as exc:
+        # As SQLAlchemy's own statements do: its exception, the engine's handle_error hooks
+        # (a refusal by the server's roles, a lost connection) and an invalidated connection.
+        connection._handle_dbapi_exception(exc, sql, (), None, None)  # noqa: SLF001
 
 
 def refresh_statistics(connection: Connection, *tables: str) -> None:

@@ -17,6 +17,7 @@ index walk.
 
 from __future__ import annotations
 
+import functools
 import json
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -26,10 +27,11 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from desktop.storage import short_words
 from desktop.storage.dialect import (
+    insert_rows,
     is_postgresql,
     json_value,
-    placeholders,
     values_param,
     values_sql,
 )
@@ -116,13 +118,9 @@ def listing_row(row: Mapping[str, Any], listing_id: int,
 
 
 def write_rows(session: Session, rows: Sequence[dict[str, Any]]) -> None:
-    if rows:
-        # Straight to the driver: SQLAlchemy's handling of 100,000 parameter sets costs more.
-        connection = session.connection()
-        connection.exec_driver_sql(
-            f"INSERT INTO {TABLE} ({', '.join(_COLUMNS)}) "
-            f"VALUES ({placeholders(connection, len(_COLUMNS))})",
-            [tuple(row[column] for column in _COLUMNS) for row in rows])
+    # Straight to the driver: SQLAlchemy's handling of 100,000 parameter sets costs more.
+    insert_rows(session.connection(), TABLE, _COLUMNS,
+                [tuple(row[column] for column in _COLUMNS) for row in rows])
 
 
 def listing_ids(session: Session, org_ids: Sequence[str]) -> dict[str, int]:
@@ -155,6 +153,7 @@ class Where:
     search_condition: str | None = None
     search_params: Mapping[str, Any] | None = None
     search_scans: bool = False  # the search reads every document (no index serves a word)
+    short_word: str = ""  # the search's only word, when its count is kept (``short_words``)
     municipality: str = ""
     sector: str = ""
     language: str = ""
@@ -300,16 +299,26 @@ def page(session: Session, where: Where, order: Order, offset: int, limit: int
     # Sorting and skipping only the ids keeps the rows passed over from being read.
     rows = session.execute(
         text(f"{_SELECT} WHERE l.id IN ({values_sql(session, kind='bigint')})"),
-        {"ids": values_param(session, ids)})
+        {"ids": values_param(session, ids)}).all()
     found = {
         listing_id: ListedOrganisation(
             org_id, name_fi, name_sv, business_id, domicile_code or "", domicile_fi or "",
-            domicile_sv or "", tuple(json_value(sectors)), tuple(json_value(languages)), status,
-            kind)
+            domicile_sv or "", _codes(sectors), _codes(languages), status, kind)
         for (listing_id, org_id, name_fi, name_sv, business_id, domicile_code, domicile_fi,
              domicile_sv, sectors, languages, status, kind) in rows
     }
     return [found[listing_id] for listing_id in ids if listing_id in found]
+
+
+def _codes(value: Any) -> tuple[str, ...]:
+    """A listing's list of codes (a JSON column read with raw SQL) as a tuple."""
+    return _parsed_codes(value) if isinstance(value, str) else tuple(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed_codes(value: str) -> tuple[str, ...]:
+    # A register has few combinations of sectors and of languages: each is parsed once.
+    return tuple(json_value(value))
 
 
 def org_ids(session: Session, where: Where, order: Order, offset: int, limit: int) -> list[str]:
@@ -435,6 +444,10 @@ def _dense(session: Session, where: Where) -> bool:
 
 
 def count(session: Session, where: Where) -> int:
+    if where.short_word and not where.filters:
+        kept = short_words.documents_with(session, where.short_word)
+        if kept is not None:
+            return kept
     if where.search_sql is not None and is_postgresql(session):
         _plan_search(session, scan=where.search_scans)
     if where.search_sql is not None and not where.filters:

@@ -14,7 +14,9 @@ two characters is found through the index too, as any of the trigrams it starts 
 ends in a space, so each two characters in it are followed by one); the characters that may
 follow are the *alphabet* of the index, kept in the meta table. A single character is looked
 for in every document. (PostgreSQL needs none of this: every word is a LIKE pattern, which
-the trigram index serves from three characters on.)
+the trigram index serves from three characters on; a shorter one is looked for in every
+document, and the count of a search's only word is kept once it has been searched for, see
+``short_words``.)
 """
 
 from __future__ import annotations
@@ -31,9 +33,9 @@ from sqlalchemy.orm import Session
 from desktop.i18n import LANGUAGES, translate_in
 from desktop.storage import listing
 from desktop.storage.dialect import (
+    insert_rows,
     is_postgresql,
     json_value,
-    placeholders,
     refresh_statistics,
     values_param,
     values_sql,
@@ -253,10 +255,7 @@ class _Writer:
             docs.append((listing_id, doc, row["org_id"], row["name_key_fi"],
                          row["name_key_sv"])[:len(self.columns)])
         listing.write_rows(self.session, rows)
-        connection = self.session.connection()
-        connection.exec_driver_sql(
-            f"INSERT INTO {TABLE} ({', '.join(self.columns)}) "
-            f"VALUES ({placeholders(connection, len(self.columns))})", docs)
+        insert_rows(self.session.connection(), TABLE, self.columns, docs)
 
     def finish(self) -> None:
         if self.alphabet != set(self.known):

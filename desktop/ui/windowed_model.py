@@ -1,15 +1,17 @@
 """A table model over rows that stay in the database: only the rows on screen come into Python.
 
 The model knows how many rows there are (one count) and fetches blocks of rows as the view
-asks for them (``data``), keeping the few blocks used last. Sorting by a column asks the owner
-to change its query (the database sorts), then the model starts over.
+asks for them (``data``), keeping the few blocks used last; the first block comes with the count
+(``count_and_first``). Sorting by a column asks the owner to change its query (the database
+sorts), then the model starts over.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any, Generic
+from concurrent.futures import ThreadPoolExecutor, wait
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
@@ -17,6 +19,24 @@ from desktop.ui.tablemodel import Column, Index, Row
 
 Count = Callable[[], int]
 Fetch = Callable[[int, int], Sequence[Row]]
+T = TypeVar("T")
+
+_BESIDE = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kumppani-first-block")
+
+
+def count_and_first(count: Callable[[], int], fetch: Callable[[int, int], Sequence[T]],
+                    limit: int) -> tuple[int, Sequence[T]]:
+    """The count and the first ``limit`` rows, asked for at once, each on a connection of its
+    own: a server works on both together (and SQLite's C code lets go of Python's lock), so a
+    keystroke in the search waits for the longer of the two rather than for their sum. The
+    functions must not touch Qt: the rows are fetched in another thread."""
+    first = _BESIDE.submit(fetch, 0, limit)
+    try:
+        total = count()
+    except BaseException:
+        wait([first])  # nothing left running behind the error
+        raise
+    return total, first.result()
 
 
 class WindowedTableModel(QAbstractTableModel, Generic[Row]):
@@ -47,7 +67,9 @@ class WindowedTableModel(QAbstractTableModel, Generic[Row]):
         """Count again and forget every fetched row (the data changed)."""
         self.beginResetModel()
         self._blocks.clear()
-        self._total = self._count_rows()
+        self._total, first = count_and_first(self._count_rows, self._fetch, self.BLOCK)
+        if first:
+            self._blocks[0] = first
         self.endResetModel()
 
     @property

@@ -115,15 +115,18 @@ def _percentile(samples: list[float], share: float) -> float:
 
 def keystroke(store: Any, prefix: str) -> tuple[float, int]:
     """Seconds of what the register view asks for when ``prefix`` has been typed (the count of
-    matches and the first block of rows sorted by name), and the count."""
+    matches and the first block of rows sorted by name, together as the view asks for them:
+    ``count_and_first``), and the count."""
     from desktop.services import register
     from desktop.services.register import RegisterQuery
-    from desktop.ui.windowed_model import WindowedTableModel
+    from desktop.ui.windowed_model import WindowedTableModel, count_and_first
 
     start = time.perf_counter()
     query = RegisterQuery(text=prefix, language="fi")
-    found = register.count(store, query)
-    register.organisation_page(store, query, 0, WindowedTableModel.BLOCK)
+    found, _rows = count_and_first(
+        lambda: register.count(store, query),
+        lambda offset, limit: register.organisation_page(store, query, offset, limit),
+        WindowedTableModel.BLOCK)
     return time.perf_counter() - start, found
 
 

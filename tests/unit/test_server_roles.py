@@ -15,7 +15,10 @@ from desktop.cli import main
 from desktop.errors import KnownError
 from desktop.i18n import _
 from desktop.services import meetings, register
+from desktop.services.register import RegisterQuery
 from desktop.services.server.connection import open_server
+from desktop.storage import short_words
+from desktop.storage.dialect import insert_rows
 from desktop.storage.roles import (
     OFFICER,
     READONLY,
@@ -122,6 +125,14 @@ def test_each_role_writes_only_what_it_may(postgres, pg_database, tmp_path, caps
     reader = open_server(urls[READONLY])
     try:
         assert register.count_organisations(reader) == 1
+        # A search keeps the count of a short word for everyone, whoever searched.
+        assert register.count(reader, RegisterQuery(text="ky")) == 1
+        with reader.read() as session:
+            assert session.execute(text(f"SELECT word, documents FROM {short_words.TABLE}")).all() \
+                == [("ky", 1)]
+        # Rows copied in bulk are refused as any write is.
+        with pytest.raises(ServerRefusal), reader.read() as session:
+            insert_rows(session.connection(), "organisation_listing", ("id",), [(7,), (8,)])
         with reader.read() as session:
             assert meetings.find_meeting(session, meeting_id.hex[:8]).place == "Vaasan kaupungintalo"
         with pytest.raises(ServerRefusal, match=re.escape(_("Your role on the server is read-only: it may not change anything."))):
