@@ -8,6 +8,10 @@ What each side has seen of the other rides in the bundles' manifests, as with fi
 side keeps the other as a peer and the exchange in its history. Everyone connected to the server
 shares its replica id (its database's), so a laptop is one peer of the whole team's copy.
 Running it again changes nothing.
+
+A read-only user (a municipality's liaison person) may not write on the server: their copy
+takes the server's changes and sends nothing, and what it has seen of the server is its own
+record, not the server's.
 """
 
 from __future__ import annotations
@@ -23,10 +27,13 @@ from desktop.errors import KnownError
 from desktop.i18n import _, ngettext
 from desktop.storage.dialect import is_server_url
 from desktop.storage.models import SyncExchange, SyncPeer
+from desktop.storage.roles import READONLY, server_role
 from desktop.storage.store import Store
 from desktop.storage.tracking import cycle_collection_paused
+from desktop.sync.bundle import KIND_DELTA
 from desktop.sync.export import note_export, write_bundle
 from desktop.sync.merge import apply_bundle
+from desktop.sync.peers import replica_name
 from desktop.sync.report import ImportReport
 from desktop.sync.validate import parse_bundle
 
@@ -36,6 +43,7 @@ class ServerSyncReport:
     server: str  # its URL without the password
     received: ImportReport  # the server's changes, merged here
     sent: ImportReport  # this copy's changes, merged on the server
+    read_only: bool = False  # the user's role may not write on the server: nothing was sent
 
     @property
     def conflicts(self) -> int:
@@ -52,6 +60,9 @@ class ServerSyncReport:
             counts = _counts(report)
             lines.append("  " + title + ": " + (", ".join(counts) if counts else _("nothing new"))
                          + ".")
+        if self.read_only:
+            lines.append("  " + _("Your role on the server is read-only: this copy's own changes "
+                                  "were not sent and stay in this copy."))
         if self.received.conflicts:
             lines.append("  " + ngettext(
                 "The server and this copy changed the same field: the newer value is shown and "
@@ -96,21 +107,37 @@ def synchronise(local: Store, server: Store) -> ServerSyncReport:
             "This copy and {server} are the same copy (they have the same id): a copy of the "
             "server's database must first get an identity of its own (kumppani sync "
             "new-identity).").format(server=server.location))
+    read_only = server_role(server.engine) == READONLY
     with cycle_collection_paused():
-        received = _send(server, local)
-        sent = _send(local, server)
-    return ServerSyncReport(server.location, received, sent)
+        if read_only:
+            received = _send(server, local, recorded_by_target=True)
+            sent = ImportReport(server.location, replica_name(local), local.replica_id,
+                                KIND_DELTA)
+        else:
+            received = _send(server, local)
+            sent = _send(local, server)
+    return ServerSyncReport(server.location, received, sent, read_only)
 
 
-def _send(source: Store, target: Store) -> ImportReport:
-    """Merge into ``target`` what ``source`` has that ``target`` has not acknowledged."""
+def _send(source: Store, target: Store, *, recorded_by_target: bool = False) -> ImportReport:
+    """Merge into ``target`` what ``source`` has that ``target`` has not acknowledged.
+    ``recorded_by_target``: ``source`` may not write (a read-only user's server), so what
+    ``target`` has of it is ``target``'s own record, and ``source`` keeps no history of it."""
     # The history of both sides names the exchange by the server.
     label = source.location if source.on_server else target.location
     buffer = io.BytesIO()
-    written = write_bundle(source, buffer,
-                           target=lambda session: session.get(SyncPeer, target.replica_id))
+    if recorded_by_target:
+        with target.read() as session:
+            record = session.get(SyncPeer, source.replica_id)
+            seen = record.seen if record is not None else ""
+        peer = SyncPeer(replica_id=target.replica_id, seen="", acknowledged=seen) if seen else None
+        written = write_bundle(source, buffer, target=lambda _session: peer)
+    else:
+        written = write_bundle(source, buffer,
+                               target=lambda session: session.get(SyncPeer, target.replica_id))
     report = apply_bundle(target, parse_bundle(buffer.getvalue(), label))
-    note_export(source, written.report(Path("-")), target.replica_id, label)
+    if not recorded_by_target:
+        note_export(source, written.report(Path("-")), target.replica_id, label)
     return report
 
 

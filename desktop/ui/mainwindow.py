@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -405,7 +406,8 @@ class MainWindow(QMainWindow):
     def _database_text(self) -> str:
         if self.store.path is not None:
             return str(self.store.path)
-        return _("Server: {location}").format(location=display_url(self.store.location))
+        # As a person reads it: a socket's folder as a path, not percent-encoded.
+        return _("Server: {location}").format(location=unquote(display_url(self.store.location)))
 
     def about(self) -> None:
         QMessageBox.about(

@@ -14,6 +14,7 @@ from desktop.services.server.passwords import SERVICE
 from desktop.settings import Settings
 from desktop.storage import migrate
 from desktop.storage.roles import SECRETARY, add_user, init_roles
+from desktop.storage.store import Store
 from desktop.ui.application import open_store, remember_location
 from desktop.ui.dialogs.server_connection import ServerDialog
 from desktop.ui.mainwindow import MainWindow
@@ -75,3 +76,15 @@ def test_the_dialog_tests_the_connection_and_opens_the_server(
     again = open_store(settings.server, None, None, "Anna")
     assert again is not None and display_url(again.location) == location and again.officer == "Anna"
     again.close()
+
+
+def test_the_status_bar_shows_a_servers_socket_folder_as_a_path(qtbot, pg_database):
+    store = Store.open(pg_database)
+    try:
+        window = MainWindow(store, Settings())
+        qtbot.addWidget(window)
+        folder = make_url(pg_database).query["host"]
+        assert folder.startswith("/") and f"host={folder}" in window.db_label.text()
+        assert "%2F" not in window.db_label.text()
+    finally:
+        store.close()

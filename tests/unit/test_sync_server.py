@@ -10,10 +10,14 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from desktop.cli import main
+from desktop.i18n import _
 from desktop.services.register import matching_ids
+from desktop.services.server.connection import open_server
 from desktop.storage.models import Attachment, ChecklistItem, FieldClock, Organisation
+from desktop.storage.roles import READONLY
 from desktop.storage.store import Store
 from desktop.sync.conflicts import list_conflicts
 from desktop.sync.peers import exchange_history, list_peers
@@ -148,6 +152,38 @@ def test_the_command_line_synchronises_with_the_server(laptop, server, pg_databa
         reopened.close()
     assert main(["sync", "server", str(path), "--db", str(path)]) == 1
     assert str(path) in capsys.readouterr().err
+
+
+def test_a_read_only_user_takes_the_servers_changes_and_sends_nothing(laptop, server, postgres,
+                                                                     pg_database, tmp_path, capsys):
+    assert main(["admin", "init-server", "--db", pg_database]) == 0
+    name, password = f"lukija_{make_url(pg_database).database}", "lukija-salasana"
+    secret = tmp_path / "secret.txt"
+    secret.write_text(password + "\n", encoding="utf-8")
+    assert main(["admin", "add-user", name, "--role", READONLY, "--password-file", str(secret),
+                 "--db", pg_database]) == 0
+    reader = open_server(postgres.url(make_url(pg_database).database, user=name,
+                                      password=password))
+    try:
+        first_id = _add(server, "Palvelimen ry")
+        _add(laptop, "Kannettavan oma ry")
+        report = synchronise(laptop, reader)
+        assert report.read_only and report.received.added == 1 and not report.sent.added
+        assert _("Your role on the server is read-only: this copy's own changes were not sent "
+                 "and stay in this copy.") in "\n".join(report.lines())
+        assert _names(laptop) == {"Palvelimen ry", "Kannettavan oma ry"}
+        assert _names(server) == {"Palvelimen ry"}
+        # The next time, only what the server changed since: the laptop's own record says
+        # what it has seen.
+        set_organisation(server, first_id, phone="06 123 4567")
+        _add(server, "Toinen ry")
+        again = synchronise(laptop, reader)
+        assert (again.received.added, again.received.updated) == (1, 1)
+        assert again.received.records == 2  # a delta, not the whole register again
+        assert read_organisation(laptop, first_id).phone == "06 123 4567"
+        assert synchronise(laptop, reader).received.records == 0
+    finally:
+        reader.close()
 
 
 def test_the_demo_register_goes_to_an_empty_server_and_comes_back_the_same(
