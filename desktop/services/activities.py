@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import ValidationError
 from desktop.i18n import LANGUAGES, N_, _
 from desktop.services.fields import checked_fields
-from desktop.services.records import apply_fields, live, live_organisation, live_person
+from desktop.services.records import Seen, apply_edit, live, live_organisation, live_person, seen
 from desktop.storage.models import Activity, ContactPerson, Interaction, Municipality, Organisation
 from desktop.storage.models.enums import InteractionKind, OrganisationStatus
 from desktop.storage.store import Store
@@ -34,6 +34,8 @@ ACTIVITY_FIELDS = frozenset({
 })  # fmt: skip
 _TEXT_FIELDS = ("title", "description", "target_group", "when", "title_translation")
 _FLAGS = ("free_of_charge", "open_to_all", "accessible", "published")
+# What correcting a logged interaction may change.
+INTERACTION_FIELDS = ("date", "kind", "note", "officer")
 
 
 def _clean(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
@@ -84,11 +86,16 @@ def add_activity(
     return store.run_returning("add activity", apply)
 
 
-def update_activity(store: Store, activity_id: uuid.UUID, **fields: Any) -> Changes:
-    """Change some fields of an activity (see :func:`add_activity` for the rules)."""
+def update_activity(store: Store, activity_id: uuid.UUID, start: Seen | None = None,
+                    **fields: Any) -> Changes:
+    """Change some fields of an activity (see :func:`add_activity` for the rules).
+
+    An edit from ``start`` (:func:`activity_seen`) keeps what another user saved meanwhile, or
+    raises ``EditConflict`` for a field both changed (see ``records.apply_edit``).
+    """
 
     def apply(session: Session) -> None:
-        apply_fields(_activity(session, activity_id), _clean(session, fields))
+        apply_edit(session, _activity(session, activity_id), _clean(session, fields), start)
 
     return store.run("edit activity", apply)
 
@@ -143,6 +150,11 @@ def activity_values(session: Session, activity_id: uuid.UUID) -> dict[str, Any]:
     """An activity's fields (:data:`ACTIVITY_FIELDS`), for editing."""
     activity = _activity(session, activity_id)
     return {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
+
+
+def activity_seen(session: Session, activity_id: uuid.UUID) -> Seen:
+    """The activity as its editor starts from, to hand back to :func:`update_activity`."""
+    return seen(_activity(session, activity_id), ACTIVITY_FIELDS)
 
 
 def municipality_names(session: Session, language: str) -> dict[str, str]:
@@ -214,12 +226,17 @@ def update_interaction(
     kind: str,
     note: str,
     officer: str,
+    start: Seen | None = None,
 ) -> Changes:
-    """Correct a logged interaction (the same rules as :func:`log_interaction`)."""
+    """Correct a logged interaction (the same rules as :func:`log_interaction`).
+
+    An edit from ``start`` (:func:`interaction_seen`) keeps what another user saved meanwhile,
+    or raises ``EditConflict`` for a field both changed (see ``records.apply_edit``).
+    """
     values = _interaction_values(date, kind, note, officer)
 
     def apply(session: Session) -> None:
-        apply_fields(_interaction(session, interaction_id), values)
+        apply_edit(session, _interaction(session, interaction_id), values, start)
 
     return store.run("edit interaction", apply)
 
@@ -262,6 +279,11 @@ def interaction_rows(session: Session, organisation_id: uuid.UUID) -> list[Inter
 def interaction_row(session: Session, interaction_id: uuid.UUID) -> InteractionRow:
     i = _interaction(session, interaction_id)
     return InteractionRow(i.id, i.date, i.kind, i.officer, i.note)
+
+
+def interaction_seen(session: Session, interaction_id: uuid.UUID) -> Seen:
+    """The interaction as its editor starts from, to hand back to :func:`update_interaction`."""
+    return seen(_interaction(session, interaction_id), INTERACTION_FIELDS)
 
 
 def interactions_of(session: Session, organisation_id: uuid.UUID) -> list[Interaction]:

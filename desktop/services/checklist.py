@@ -25,7 +25,7 @@ from desktop import paths
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _
 from desktop.services.attachments import read_attachment, stored_attachment
-from desktop.services.records import apply_fields
+from desktop.services.records import Seen, apply_edit, seen
 from desktop.storage.models import (
     AgendaItem,
     Attachment,
@@ -247,8 +247,18 @@ def items_overdue_first(session: Session, checklist_id: uuid.UUID, today: dt.dat
 # -- editing -----------------------------------------------------------------------------
 
 
-def update_item(store: Store, item_id: uuid.UUID, **fields: Any) -> Changes:
-    """Change an item's status, owner, due date, evidence or titles, as one operation."""
+def item_seen(session: Session, item_id: uuid.UUID) -> Seen:
+    """The item as its editor starts from, to hand back to :func:`update_item`."""
+    return seen(_item(session, item_id), EDITABLE_FIELDS)
+
+
+def update_item(store: Store, item_id: uuid.UUID, start: Seen | None = None,
+                **fields: Any) -> Changes:
+    """Change an item's status, owner, due date, evidence or titles, as one operation.
+
+    An edit from ``start`` (:func:`item_seen`) keeps what another user saved meanwhile, or
+    raises ``EditConflict`` for a field both changed (see ``records.apply_edit``).
+    """
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -260,7 +270,7 @@ def update_item(store: Store, item_id: uuid.UUID, **fields: Any) -> Changes:
                 _("Unknown status: {status}").format(status=fields["status"])) from exc
 
     def apply(session: Session) -> None:
-        apply_fields(_item(session, item_id), fields)
+        apply_edit(session, _item(session, item_id), fields, start)
 
     return store.run("edit checklist item", apply)
 

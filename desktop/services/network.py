@@ -23,7 +23,7 @@ from desktop.errors import ValidationError
 from desktop.i18n import N_, _, translate_in
 from desktop.i18n.formatting import format_date
 from desktop.services.partners import municipality_partners
-from desktop.services.records import apply_fields, live, live_person
+from desktop.services.records import Seen, apply_edit, live, live_person, seen
 from desktop.services.vocabulary import label_in
 from desktop.storage.listing import sort_key
 from desktop.storage.models import (
@@ -240,13 +240,28 @@ def add_role(store: Store, contact_id: uuid.UUID, municipality_code: str, role: 
     return store.run_returning("add liaison role", apply)
 
 
-def update_role(store: Store, role_id: uuid.UUID, **fields: Any) -> Changes:
-    """Change a liaison role (another person, other dates…); only what differs is written."""
+def role_seen(session: Session, role_id: uuid.UUID) -> Seen:
+    """The role as its editor starts from, to hand back to :func:`update_role`."""
+    return seen(_live_role(session, role_id), ROLE_FIELDS)
+
+
+def update_role(store: Store, role_id: uuid.UUID, start: Seen | None = None,
+                **fields: Any) -> Changes:
+    """Change a liaison role (another person, other dates…); only what differs is written.
+
+    An edit from ``start`` (:func:`role_seen`) keeps what another user saved meanwhile, or
+    raises ``EditConflict`` for a field both changed (see ``records.apply_edit``).
+    """
     def apply(session: Session) -> None:
         record = _live_role(session, role_id)
         values = _clean({**{name: getattr(record, name) for name in ROLE_FIELDS}, **fields})
         _check(session, values)
-        apply_fields(record, values)
+        merging = start is not None and start.version != record.row_version
+        apply_edit(session, record, values, start)
+        if merging:
+            # Their change kept with mine (say, their end date, my start date) must still make
+            # a valid role.
+            _check(session, {name: getattr(record, name) for name in ROLE_FIELDS})
 
     return store.run("edit liaison role", apply)
 

@@ -24,7 +24,7 @@ from desktop.services.grants._common import (
 )
 from desktop.services.grants.calls import paid_per_decision
 from desktop.services.grants.money import check_cents
-from desktop.services.records import live_organisation
+from desktop.services.records import Seen, live_organisation
 from desktop.services.vocabulary import label
 from desktop.storage.models import (
     Activity,
@@ -164,13 +164,40 @@ def create_application(store: Store, call_id: uuid.UUID, organisation_id: uuid.U
     return store.run_returning("add grant application", apply)
 
 
-def update_application(store: Store, application_id: uuid.UUID, **fields: Any) -> Changes:
-    """Change some fields; a decided application keeps its decision's status consistent."""
-    from desktop.services.grants.decisions import check_amounts, derive_status
+def _stated(session: Session, application: GrantApplication) -> dict[str, Any]:
+    """The application as its dialog states it: with the activities it supports, in a fixed
+    order (links have none)."""
+    return {
+        "purpose": application.purpose, "applied_cents": application.applied_cents,
+        "received_on": application.received_on,
+        "municipalities": list(application.municipalities or []),
+        "activity_ids": sorted(a.id for a in supported_activities(session, application.id)),
+    }
+
+
+def application_seen(session: Session, application_id: uuid.UUID) -> Seen:
+    """The application as its dialog starts from, to hand back to :func:`update_application`."""
+    application = live_application(session, application_id)
+    return Seen(application.row_version, _stated(session, application))
+
+
+def update_application(store: Store, application_id: uuid.UUID, *, start: Seen | None = None,
+                       **fields: Any) -> Changes:
+    """Change some fields; a decided application keeps its decision's status consistent.
+
+    An edit from ``start`` (:func:`application_seen`) keeps what another user saved meanwhile,
+    or raises ``EditConflict`` for a field both changed (see ``records.apply_edit``).
+    """
+    from desktop.services.grants.decisions import check_amounts, derive_status, merged_edit
 
     def apply(session: Session) -> None:
         application = live_application(session, application_id)
         values = _clean(session, application.organisation_id, fields)
+        if start is not None:
+            if "activity_ids" in values:
+                values["activity_ids"] = sorted(values["activity_ids"])
+            values = merged_edit(session, application, _stated(session, application), values,
+                                 start)
         if "activity_ids" in values:
             _set_activities(session, application, values.pop("activity_ids"))
         for name, value in values.items():

@@ -25,6 +25,7 @@ from desktop.services.grants._common import (
     live_call,
 )
 from desktop.services.grants.money import check_cents
+from desktop.services.records import Seen, apply_edit, seen
 from desktop.services.vocabulary import label
 from desktop.storage.models import GrantApplication, GrantCall, GrantDecision, GrantPayment
 from desktop.storage.models.enums import DecisionStatus, GrantType
@@ -171,16 +172,24 @@ def create_call(store: Store, **fields: Any) -> tuple[uuid.UUID, Changes]:
     return store.run_returning("add grant call", apply)
 
 
-def update_call(store: Store, call_id: uuid.UUID, **fields: Any) -> Changes:
-    """Change some fields of a call (see :func:`create_call`)."""
+def call_seen(session: Session, call_id: uuid.UUID) -> Seen:
+    """The call as its dialog starts from, to hand back to :func:`update_call`."""
+    return seen(live_call(session, call_id), CALL_FIELDS)
+
+
+def update_call(store: Store, call_id: uuid.UUID, *, start: Seen | None = None,
+                **fields: Any) -> Changes:
+    """Change some fields of a call (see :func:`create_call`).
+
+    An edit from ``start`` keeps what another user saved meanwhile, or raises
+    ``EditConflict`` for a field both changed (see ``records.apply_edit``).
+    """
 
     def apply(session: Session) -> None:
         call = live_call(session, call_id)
-        values = _clean(session, fields)
-        _check_dates(values.get("opens_on", call.opens_on), values.get("closes_on", call.closes_on))
-        for name, value in values.items():
-            if getattr(call, name) != value:
-                setattr(call, name, value)
+        apply_edit(session, call, _clean(session, fields), start)
+        # The dates as merged with another user's: each may have changed only one of them.
+        _check_dates(call.opens_on, call.closes_on)
 
     return store.run("edit grant call", apply)
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -27,6 +28,8 @@ from desktop.services.grants._common import (
 )
 from desktop.services.grants.calls import budget_overrun
 from desktop.services.grants.money import check_cents
+from desktop.services.records import Seen, apply_edit
+from desktop.storage.base import Syncable
 from desktop.storage.models import AgendaItem, GrantDecision, GrantPayment
 from desktop.storage.models.enums import DecisionStatus
 from desktop.storage.store import Store
@@ -37,6 +40,7 @@ DECISION_FIELDS = frozenset({
     "payment_terms", "agenda_item_id", "report_due",
 })  # fmt: skip
 _TEXT_FIELDS = ("deciding_body", "reasoning", "conditions", "payment_terms")
+_REPORT_FIELDS = ("report_due", "report_received", "report_accepted")
 
 
 class BudgetExceeded(ValidationError):
@@ -45,6 +49,50 @@ class BudgetExceeded(ValidationError):
     def __init__(self, message: str, overrun_cents: int) -> None:
         super().__init__(message)
         self.overrun_cents = overrun_cents
+
+
+class _Draft:
+    """A record's fields as its editor states them, for ``apply_edit`` to merge an edit into
+    before anything is written: the checks need the merged values first, and an editor may
+    state a field that is no column of the record (a derived status, links to other rows)."""
+
+    def __init__(self, record: Syncable, stated: Mapping[str, Any], start: Seen | None) -> None:
+        self.id = record.id
+        self.row_version = record.row_version
+        # A change to the rows linked (an application's activities) alone leaves the record's
+        # version as it was: seen in the values, it is another user's save all the same.
+        if start is not None and start.version == record.row_version and any(
+                name in stated and stated[name] != value for name, value in start.values.items()):
+            self.row_version = start.version - 1
+        self.__dict__.update(stated)
+
+
+def merged_edit(session: Session, record: Syncable, stated: Mapping[str, Any],
+                fields: Mapping[str, Any], start: Seen | None) -> dict[str, Any]:
+    """The values to save for ``fields``, an edit made from ``start``: when another user saved
+    the record since, theirs for the fields this edit left as they were (``EditConflict`` for
+    a field both changed, see ``records.apply_edit``). ``stated``: the record now, as the
+    editor states its fields; nothing is written."""
+    draft = _Draft(record, stated, start)
+    apply_edit(session, cast(Syncable, draft), fields, start)
+    return {name: getattr(draft, name) for name in fields}
+
+
+def _stated(decision: GrantDecision) -> dict[str, Any]:
+    """The decision as its dialog states it: ``status`` is ``cancelled`` or None (derived from
+    the amounts), the officer's only choice about it, so that a status that another user's
+    amount changed is no edit of it."""
+    values = {name: getattr(decision, name) for name in (*DECISION_FIELDS, *_REPORT_FIELDS)}
+    values["status"] = (DecisionStatus.CANCELLED.value
+                        if decision.status == DecisionStatus.CANCELLED else None)
+    return values
+
+
+def decision_seen(session: Session, decision_id: uuid.UUID) -> Seen:
+    """The decision with its report's dates as its dialog starts from, to hand back to
+    :func:`update_decision` (``status`` as that takes it: cancelled or None)."""
+    decision = live_decision(session, decision_id)
+    return Seen(decision.row_version, _stated(decision))
 
 
 def derive_status(applied_cents: int, granted_cents: int) -> DecisionStatus:
@@ -156,15 +204,32 @@ def decide(store: Store, application_id: uuid.UUID, *, granted_cents: int,
 
 
 def update_decision(store: Store, decision_id: uuid.UUID, *, allow_overrun: bool = False,
-                    **fields: Any) -> Changes:
+                    start: Seen | None = None, **fields: Any) -> Changes:
     """Change some fields of a decision (see :func:`decide`); a cancelled one stays cancelled
-    unless ``status`` is given."""
+    unless ``status`` is given. ``report_received`` and ``report_accepted`` may be changed too
+    (see :func:`record_report`): the decision's dialog saves all it shows as one edit.
+
+    An edit from ``start`` (:func:`decision_seen`) keeps what another user saved meanwhile, or
+    raises ``EditConflict`` for a field both changed (see ``records.apply_edit``).
+    """
+    report_names = ("report_received", "report_accepted")
 
     def apply(session: Session) -> None:
         decision = live_decision(session, decision_id)
         application = live_application(session, decision.application_id)
-        _apply(session, decision, application.applied_cents, _clean(session, fields),
-               allow_overrun)
+        values = {**_clean(session, {name: value for name, value in fields.items()
+                                     if name not in report_names}),
+                  **{name: fields[name] for name in report_names if name in fields}}
+        if start is not None:
+            values = merged_edit(session, decision, _stated(decision), values, start)
+        report = {name: values.pop(name) for name in report_names if name in values}
+        _apply(session, decision, application.applied_cents, values, allow_overrun)
+        if report:
+            _check_report(report.get("report_received", decision.report_received),
+                          report.get("report_accepted", decision.report_accepted))
+            for name, value in report.items():
+                if getattr(decision, name) != value:
+                    setattr(decision, name, value)
 
     return store.run("edit grant decision", apply)
 
@@ -216,15 +281,19 @@ def add_payment(store: Store, decision_id: uuid.UUID, paid_on: dt.date,
 
 
 def update_payment(store: Store, payment_id: uuid.UUID, *, paid_on: dt.date | None = None,
-                   amount_cents: int | None = None) -> Changes:
+                   amount_cents: int | None = None, start: Seen | None = None) -> Changes:
+    """Change a payment's date or amount (None: keep it); an edit from ``start`` keeps what
+    another user saved meanwhile, or raises ``EditConflict`` (see ``records.apply_edit``)."""
+
     def apply(session: Session) -> None:
         payment = live_payment(session, payment_id)
         decision = live_decision(session, payment.decision_id)
+        asked = {name: value for name, value in (("paid_on", paid_on),
+                                                 ("amount_cents", amount_cents))
+                 if value is not None}
+        apply_edit(session, payment, asked, start)
         if amount_cents is not None:
-            _check_payment(session, decision, amount_cents, payment.id)
-            payment.amount_cents = amount_cents
-        if paid_on is not None and paid_on != payment.paid_on:
-            payment.paid_on = paid_on
+            _check_payment(session, decision, payment.amount_cents, payment.id)
 
     return store.run("edit grant payment", apply)
 
@@ -246,6 +315,13 @@ def payments_of(session: Session, decision_id: uuid.UUID) -> list[GrantPayment]:
 # -- the report on use ---------------------------------------------------------------------
 
 
+def _check_report(received: dt.date | None, accepted: dt.date | None) -> None:
+    if accepted is not None and received is None:
+        raise ValidationError(_("A report can be accepted only after it has been received."))
+    if accepted is not None and received is not None and accepted < received:
+        raise ValidationError(_("A report cannot be accepted before it was received."))
+
+
 def record_report(store: Store, decision_id: uuid.UUID, *, due: Any = KEEP, received: Any = KEEP,
                   accepted: Any = KEEP) -> Changes:
     """Set the report's due date, the date it came in and the date it was accepted.
@@ -259,10 +335,7 @@ def record_report(store: Store, decision_id: uuid.UUID, *, due: Any = KEEP, rece
         new_due = decision.report_due if due is KEEP else due
         new_received = decision.report_received if received is KEEP else received
         new_accepted = decision.report_accepted if accepted is KEEP else accepted
-        if new_accepted is not None and new_received is None:
-            raise ValidationError(_("A report can be accepted only after it has been received."))
-        if new_accepted is not None and new_received is not None and new_accepted < new_received:
-            raise ValidationError(_("A report cannot be accepted before it was received."))
+        _check_report(new_received, new_accepted)
         for name, value in (("report_due", new_due), ("report_received", new_received),
                             ("report_accepted", new_accepted)):
             if getattr(decision, name) != value:

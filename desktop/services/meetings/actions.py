@@ -25,7 +25,15 @@ from desktop.services.meetings.common import (
     get_item,
     get_meeting,
 )
-from desktop.services.records import apply_fields, live, live_organisation, live_person
+from desktop.services.records import (
+    Seen,
+    apply_edit,
+    apply_fields,
+    live,
+    live_organisation,
+    live_person,
+    seen,
+)
 from desktop.services.vocabulary import label
 from desktop.storage.models import ActionItem, AgendaItem, Meeting
 from desktop.storage.models.enums import ActionStatus
@@ -115,11 +123,21 @@ def _action(session: Session, action_id: uuid.UUID) -> ActionItem:
     return live(session, ActionItem, action_id, N_("The action item no longer exists."))
 
 
+def action_seen(session: Session, action_id: uuid.UUID) -> Seen:
+    """The action as its dialog starts from, to hand back to :func:`update_action`."""
+    return seen(_action(session, action_id), ACTION_FIELDS)
+
+
 def update_action(
-    store: Store, action_id: uuid.UUID, *, today: dt.date | None = None, **fields: Any
+    store: Store, action_id: uuid.UUID, *, today: dt.date | None = None,
+    start: Seen | None = None, **fields: Any
 ) -> Changes:
     """Follow an action up (status, owner, deadline) or, before the minutes lock, reword it.
-    Done or cancelled records the day (``today``) it was settled."""
+    Done or cancelled records the day (``today``) it was settled.
+
+    An edit from ``start`` (:func:`action_seen`) keeps what another user saved meanwhile, or
+    raises ``EditConflict`` for a field both changed (see ``records.apply_edit``).
+    """
     unknown = set(fields) - ACTION_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -131,13 +149,15 @@ def update_action(
             ensure_unlocked(get_meeting(session, action.meeting_id))
         values = dict(fields)
         _check(session, values)
+        was_settled = action.status in SETTLED
+        apply_edit(session, action, values, start)
         if "status" in values:
-            settled = values["status"] in SETTLED
-            if settled and action.status not in SETTLED:
-                values["completed_on"] = day
+            # From the status now stored: another user's status may have been kept over mine.
+            settled = action.status in SETTLED
+            if settled and not was_settled:
+                apply_fields(action, {"completed_on": day})
             elif not settled:
-                values["completed_on"] = None
-        apply_fields(action, values)
+                apply_fields(action, {"completed_on": None})
 
     return store.run("edit action item", apply)
 

@@ -38,7 +38,7 @@ from desktop.services.meetings.template import (
     text_in,
     title_in,
 )
-from desktop.services.records import apply_fields
+from desktop.services.records import Seen, apply_edit, seen
 from desktop.storage.base import Syncable
 from desktop.storage.models import (
     ActionItem,
@@ -124,8 +124,18 @@ def create_meeting(store: Store, body_id: uuid.UUID, date: dt.date, **options: A
         "create meeting", lambda s: new_meeting(s, body_id, date, **options).id)
 
 
-def update_meeting(store: Store, meeting_id: uuid.UUID, **fields: Any) -> Changes:
-    """Change a meeting's date, times, place, link, language, chair or secretary."""
+def meeting_seen(session: Session, meeting_id: uuid.UUID) -> Seen:
+    """The meeting as its details dialog starts from, to hand back to :func:`update_meeting`."""
+    return seen(get_meeting(session, meeting_id), MEETING_FIELDS)
+
+
+def update_meeting(store: Store, meeting_id: uuid.UUID, *, start: Seen | None = None,
+                   **fields: Any) -> Changes:
+    """Change a meeting's date, times, place, link, language, chair or secretary.
+
+    An edit from ``start`` (:func:`meeting_seen`) keeps what another user saved meanwhile, or
+    raises ``EditConflict`` for a field both changed (see ``records.apply_edit``).
+    """
     unknown = set(fields) - MEETING_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -139,7 +149,11 @@ def update_meeting(store: Store, meeting_id: uuid.UUID, **fields: Any) -> Change
         _check_meeting(values)
         old_year = meeting.date.year
         old_kind = kind_of(meeting)
-        apply_fields(meeting, values)
+        # Only the fields asked for: a conflict's merge (saved again as it is) must not name
+        # the others, or the notice of locked minutes would look like an edit of the minutes.
+        apply_edit(session, meeting, {key: values[key] for key in fields}, start)
+        # Another user's times or dates taken in beside mine must still fit together.
+        _check_meeting({key: getattr(meeting, key) for key in MEETING_FIELDS})
         if kind_of(meeting) != old_kind:
             _follow_kind(session, meeting)
         renumber(session, meeting.body_id, meeting.date.year)
@@ -281,8 +295,18 @@ def add_item(
     return store.run_returning("add agenda item", apply)
 
 
-def update_item(store: Store, item_id: uuid.UUID, **fields: Any) -> Changes:
-    """Edit an item's agenda texts or its minutes (discussion, decision, votes)."""
+def item_seen(session: Session, item_id: uuid.UUID) -> Seen:
+    """The item as the agenda form starts from, to hand back to :func:`update_item`."""
+    return seen(get_item(session, item_id), AGENDA_FIELDS)
+
+
+def update_item(store: Store, item_id: uuid.UUID, *, start: Seen | None = None,
+                **fields: Any) -> Changes:
+    """Edit an item's agenda texts or its minutes (discussion, decision, votes).
+
+    An edit from ``start`` (:func:`item_seen`) keeps what another user saved meanwhile, or
+    raises ``EditConflict`` for a field both changed (see ``records.apply_edit``).
+    """
     unknown = set(fields) - ITEM_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -291,7 +315,7 @@ def update_item(store: Store, item_id: uuid.UUID, **fields: Any) -> Changes:
     def apply(session: Session) -> None:
         item = get_item(session, item_id)
         ensure_unlocked(item.meeting)
-        apply_fields(item, fields)
+        apply_edit(session, item, fields, start)
 
     return store.run("edit agenda item", apply)
 

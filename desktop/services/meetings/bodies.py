@@ -17,7 +17,14 @@ from sqlalchemy.orm import Session
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _
 from desktop.services.meetings.common import clean, get_body
-from desktop.services.records import apply_fields, live, live_organisation, live_person
+from desktop.services.records import (
+    Seen,
+    apply_edit,
+    live,
+    live_organisation,
+    live_person,
+    seen,
+)
 from desktop.services.vocabulary import label
 from desktop.storage.models import (
     Body,
@@ -32,6 +39,8 @@ from desktop.storage.store import Store
 from desktop.storage.tracking import Changes
 
 BODY_LANGUAGES = ("fi", "sv", "en")
+BODY_FIELDS = frozenset(
+    {"name_fi", "name_sv", "kind", "languages", "record_kind", "appeal_authority"})
 MEMBER_FIELDS = frozenset(
     {"organisation_id", "representative_id", "deputy_id", "role", "term_start", "term_end"})
 
@@ -92,11 +101,21 @@ def create_body(
     return store.run_returning("create body", apply)
 
 
+def body_seen(session: Session, body_id: uuid.UUID) -> Seen:
+    """The body as its form starts from, to hand back to :func:`update_body`."""
+    return seen(get_body(session, body_id), BODY_FIELDS)
+
+
 def update_body(
     store: Store, body_id: uuid.UUID, *, name_fi: str | None = None, name_sv: str | None = None,
     kind: str | None = None, languages: list[str] | None = None, record_kind: str | None = None,
-    appeal_authority: str | None = None,
+    appeal_authority: str | None = None, start: Seen | None = None,
 ) -> Changes:
+    """Rename a body or change its kind, languages, record or appeal authority.
+
+    An edit from ``start`` (:func:`body_seen`) keeps what another user saved meanwhile, or
+    raises ``EditConflict`` for a field both changed (see ``records.apply_edit``).
+    """
     records = _records(record_kind, appeal_authority)
 
     def apply(session: Session) -> None:
@@ -107,7 +126,9 @@ def update_body(
             body.kind if kind is None else kind,
             list(body.languages) if languages is None else languages,
         )
-        apply_fields(body, values | records)
+        apply_edit(session, body, values | records, start)
+        # One user emptying the Finnish name and the other the Swedish one leaves no name.
+        _body_values(body.name_fi, body.name_sv, body.kind, list(body.languages))
 
     return store.run("edit body", apply)
 
@@ -258,7 +279,18 @@ def add_member(
     return store.run_returning("add body member", apply)
 
 
-def update_member(store: Store, member_id: uuid.UUID, **fields: object) -> Changes:
+def member_seen(session: Session, member_id: uuid.UUID) -> Seen:
+    """The seat as its dialog starts from, to hand back to :func:`update_member`."""
+    return seen(_member(session, member_id), MEMBER_FIELDS)
+
+
+def update_member(store: Store, member_id: uuid.UUID, *, start: Seen | None = None,
+                  **fields: object) -> Changes:
+    """Change a seat's organisation, people, role or term.
+
+    An edit from ``start`` (:func:`member_seen`) keeps what another user saved meanwhile, or
+    raises ``EditConflict`` for a field both changed (see ``records.apply_edit``).
+    """
     unknown = set(fields) - MEMBER_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -267,7 +299,9 @@ def update_member(store: Store, member_id: uuid.UUID, **fields: object) -> Chang
         member = _member(session, member_id)
         values = {key: getattr(member, key) for key in MEMBER_FIELDS} | fields
         _check_member(session, values)
-        apply_fields(member, values)
+        apply_edit(session, member, {key: values[key] for key in fields}, start)
+        # Their organisation with my representative, say, must still be a valid seat.
+        _check_member(session, {key: getattr(member, key) for key in MEMBER_FIELDS})
 
     return store.run("edit body member", apply)
 

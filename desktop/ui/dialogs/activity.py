@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import LANGUAGES, _, current_language
 from desktop.services import activities, contacts, premises
 from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.field_errors import add_error_row, show_field_errors
 
 
@@ -42,6 +43,8 @@ class ActivityDialog(QDialog):
                                       if activity_id else {})
             premises_choices = premises.premises_choices(session, language)
             held_in = set(premises.premises_of_activity(session, activity_id)) if activity_id else set()
+            # What this edit starts from: a save notices another user's save meanwhile.
+            self.start = activities.activity_seen(session, activity_id) if activity_id else None
         self.setWindowTitle(_("New activity") if activity_id is None else _("Activity"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -108,6 +111,14 @@ class ActivityDialog(QDialog):
             self.contact.addItem(_("(a person no longer among the contacts)"), str(current))
         self.contact.setCurrentIndex(max(0, self.contact.findData(str(current) if current else "")))
         form.addRow(_("Contact person"), self.contact)
+        self.labels = {
+            "title": _("Title"), "language": _("Language"),
+            "title_translation": _("Title in the other language"),
+            "description": _("Description"), "target_group": _("Target group"),
+            "when": _("When"), "municipalities": _("Municipalities"),
+            "contact_id": _("Contact person"),
+            **{name: box.text() for name, box in self.flags.items()},
+        }
         self.premises = QListWidget()
         for choice in premises_choices:
             item = QListWidgetItem(choice.text)
@@ -176,12 +187,37 @@ class ActivityDialog(QDialog):
                 self.store, self.organisation_id, **self.values())
         else:
             changed = {k: v for k, v in self.values().items() if v != self._initial[k]}
-            if changed:
-                activities.update_activity(self.store, self.activity_id, **changed)
+            activity_id = self.activity_id
+            if changed and save_resolving_conflicts(
+                    self, lambda values, start: activities.update_activity(
+                        self.store, activity_id, start=start, **values),
+                    changed, self.start,
+                    FieldsShown(self.labels, self._shown, editable={
+                        "title", "title_translation", "description", "target_group", "when"})
+            ) is None:
+                return
         held_in = set(self.premises_ids())
         if held_in != self._initial_premises:
             premises.set_activity_premises(self.store, self.activity_id, held_in)
+        with self.store.read() as session:
+            self.start = activities.activity_seen(session, self.activity_id)
         self.accept()
+
+    def _shown(self, name: str, value: Any) -> str:
+        """A stored value as this dialog's widgets name it (codes by their labels)."""
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        if name == "language":
+            return self.language.itemText(max(0, self.language.findData(value)))
+        if name == "contact_id":
+            index = self.contact.findData(str(value) if value else "")
+            return (self.contact.itemText(index) if index >= 0
+                    else _("(a person no longer among the contacts)"))
+        if name == "municipalities":
+            names = {self.places.item(i).data(Qt.ItemDataRole.UserRole): self.places.item(i).text()
+                     for i in range(self.places.count())}
+            return ", ".join(names.get(code, code) for code in value or [])
+        return "" if value is None else str(value)
 
     def premises_ids(self) -> list[uuid.UUID]:
         return [uuid.UUID(self.premises.item(i).data(Qt.ItemDataRole.UserRole))

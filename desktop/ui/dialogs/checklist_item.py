@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -35,6 +36,7 @@ from desktop.storage.base import utcnow
 from desktop.storage.models import Attachment, ChecklistItem
 from desktop.storage.models.enums import ChecklistStatus
 from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 
 
 class ChecklistItemDialog(QDialog):
@@ -56,6 +58,8 @@ class ChecklistItemDialog(QDialog):
             title = item.title(language)
             values = (item.status, item.owner, item.due_on, item.evidence, item.evidence_link,
                       item.evidence_agenda_item_id, item.evidence_grant_call_id)
+            # What this edit starts from: a save notices another user's save meanwhile.
+            self.start = checklist.item_seen(session, item_id)
 
         layout = QVBoxLayout(self)
         heading = QLabel(f"<b>{_escape(title)}</b>")
@@ -157,8 +161,31 @@ class ChecklistItemDialog(QDialog):
         # Only what the user changed: a link to a record no longer listed must survive a save.
         changed = {k: v for k, v in self.values().items() if v != self._initial[k]}
         if changed:
-            checklist.update_item(self.store, self.item_id, **changed)
+            saved = save_resolving_conflicts(
+                self, lambda values, start: checklist.update_item(
+                    self.store, self.item_id, start=start, **values),
+                changed, self.start,
+                FieldsShown({name: _history_field(name) for name in self._initial}, self._shown,
+                            editable={"owner", "evidence", "evidence_link"}))
+            if saved is None:
+                return
+            with self.store.read() as session:
+                self.start = checklist.item_seen(session, self.item_id)
         self.accept()
+
+    def _shown(self, name: str, value: Any) -> str:
+        """A stored value as this dialog's widgets name it (codes and links by their labels)."""
+        if value is None or value == "":
+            return ""
+        if name == "status":
+            return label(ChecklistStatus, str(value))
+        if name == "due_on":
+            return format_date(value)
+        combos = {"evidence_agenda_item_id": self.meeting, "evidence_grant_call_id": self.call}
+        if name in combos:
+            index = combos[name].findData(str(value))
+            return combos[name].itemText(index) if index >= 0 else _("(a linked record)")
+        return str(value)
 
     def add_comment(self) -> None:
         text = self.new_comment.text().strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -18,11 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.i18n.formatting import format_date
 from desktop.services import activities
-from desktop.services.vocabulary import labels
+from desktop.services.records import Seen
+from desktop.services.vocabulary import label, labels
 from desktop.settings import Settings
 from desktop.storage.models.enums import InteractionKind
 from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 
 
 class InteractionDialog(QDialog):
@@ -33,9 +37,12 @@ class InteractionDialog(QDialog):
         self.organisation_id = organisation_id
         self.interaction_id = interaction_id
         row = None
+        self.start: Seen | None = None
         if interaction_id is not None:
             with store.read() as session:
                 row = activities.interaction_row(session, interaction_id)
+                # What this edit starts from: a save notices another user's save meanwhile.
+                self.start = activities.interaction_seen(session, interaction_id)
         self.setWindowTitle(_("New interaction") if row is None else _("Interaction"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -68,5 +75,24 @@ class InteractionDialog(QDialog):
         if self.interaction_id is None:
             activities.log_interaction(self.store, self.organisation_id, **values)
         else:
-            activities.update_interaction(self.store, self.interaction_id, **values)
+            interaction_id = self.interaction_id
+            saved = save_resolving_conflicts(
+                self, lambda fields, start: activities.update_interaction(
+                    self.store, interaction_id, **fields, start=start),
+                values, self.start,
+                FieldsShown({"date": _("Date"), "officer": _("Officer"), "kind": _("Type"),
+                             "note": _("Note")}, _shown, editable={"officer", "note"}))
+            if saved is None:
+                return
+            with self.store.read() as session:
+                self.start = activities.interaction_seen(session, interaction_id)
         self.accept()
+
+
+def _shown(name: str, value: Any) -> str:
+    """A stored value as the dialog shows it (the kind by its label)."""
+    if name == "date":
+        return format_date(value)
+    if name == "kind":
+        return label(InteractionKind, value)
+    return "" if value is None else str(value)

@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _, current_language
+from desktop.i18n.formatting import format_date
 from desktop.services import network, partners
-from desktop.services.vocabulary import labels
+from desktop.services.records import Seen
+from desktop.services.vocabulary import label, labels
 from desktop.storage.models.enums import LiaisonRoleKind
 from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.optional_date import OptionalDate
 
 
@@ -45,9 +48,13 @@ class LiaisonRoleDialog(QDialog):
         fields: dict[str, Any] = {"municipality_code": municipality, "role": role, "title": title,
                                   "contact_id": person_id, "start_on": dt.date.today(),
                                   "end_on": None}
+        # What this edit starts from: a save notices another user's save meanwhile (not
+        # ``start``, which is the start date's field).
+        self.edit_start: Seen | None = None
         with store.read() as session:
             if role_id is not None:
                 fields = network.role_fields(session, role_id)
+                self.edit_start = network.role_seen(session, role_id)
             municipalities = network.municipality_choices(session, language)
         self.setWindowTitle(_("New liaison role") if role_id is None else _("Liaison role"))
         layout = QVBoxLayout(self)
@@ -121,7 +128,7 @@ class LiaisonRoleDialog(QDialog):
         for candidate in found:
             text = f"{candidate.name} ({candidate.detail})" if candidate.detail else candidate.name
             self.person.addItem(text, candidate.person_id)
-        self.person.setCurrentIndex(max(0, self.person.findData(keep)) if keep else 0)
+        self.person.setCurrentIndex(max(0, _index(self.person, keep)) if keep else 0)
         completer = QCompleter([self.person.itemText(i) for i in range(self.person.count())], self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -171,8 +178,32 @@ class LiaisonRoleDialog(QDialog):
                 self.store, values["contact_id"], values["municipality_code"], values["role"],
                 values["start_on"], values["end_on"], values["title"])
         else:
-            network.update_role(self.store, self.role_id, **values)
+            role_id = self.role_id
+            saved = save_resolving_conflicts(
+                self, lambda fields, start: network.update_role(
+                    self.store, role_id, start=start, **fields),
+                values, self.edit_start,
+                FieldsShown({"municipality_code": _("For the municipality"),
+                             "role": _("Liaison role"), "title": _("Role name"),
+                             "contact_id": _("Person"), "start_on": _("Start date"),
+                             "end_on": _("End date")}, self._shown, editable={"title"}))
+            if saved is None:
+                return
+            with self.store.read() as session:
+                self.edit_start = network.role_seen(session, role_id)
         self.accept()
+
+    def _shown(self, name: str, value: Any) -> str:
+        """A stored value as this dialog's widgets name it (codes and people by their names)."""
+        if isinstance(value, dt.date):
+            return format_date(value)
+        if name == "role":
+            return label(LiaisonRoleKind, value)
+        combos = {"municipality_code": self.municipality, "contact_id": self.person}
+        if name in combos and value is not None:
+            index = _index(combos[name], value)
+            return combos[name].itemText(index) if index >= 0 else str(value)
+        return "" if value is None else str(value)
 
     def remove(self) -> None:
         assert self.role_id is not None
@@ -184,3 +215,9 @@ class LiaisonRoleDialog(QDialog):
             network.remove_role(self.store, self.role_id)
             self.removed = True
             self.accept()
+
+
+def _index(combo: QComboBox, value: object) -> int:
+    """``findData`` by equality: Qt finds a UUID only as the very object added (one read in
+    another session, such as the role's own person, would not be found)."""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)

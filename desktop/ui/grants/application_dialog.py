@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import ValidationError
 from desktop.i18n import _, current_language
-from desktop.i18n.formatting import format_number
+from desktop.i18n.formatting import format_date, format_money, format_number
 from desktop.services.grants import applications, views
 from desktop.services.meetings.attachments import save_attachment
 from desktop.services.meetings.editor import organisation_choices
+from desktop.services.records import Seen
 from desktop.storage.store import Store
 from desktop.ui.dialog_sizes import remember_size
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.grants.common import MoneyEdit
 from desktop.ui.meetings.common import (
     CheckedDialog,
@@ -78,8 +80,18 @@ class ApplicationDialog(CheckedDialog):
         self.saved_id = application_id
         self.pending: list[Path] = []  # files chosen before a new application is saved
         language = current_language()
+        self.start: Seen | None = None
+        if application_id is not None:
+            # What this edit starts from, read before the fields shown: a save notices another
+            # user's save meanwhile.
+            with store.read() as session:
+                self.start = applications.application_seen(session, application_id)
         details = (views.application_details(store, application_id, language)
                    if application_id is not None else None)
+        self.labels = {"purpose": _("Purpose"), "applied_cents": _("Amount applied (€)"),
+                       "received_on": _("Received"),
+                       "municipalities": _("Municipalities it reaches"),
+                       "activity_ids": _("Activities it supports")}
         self.setWindowTitle(_("New application") if details is None else _("Application"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -95,20 +107,20 @@ class ApplicationDialog(CheckedDialog):
             self.organisation.setEnabled(False)
         self.purpose = QPlainTextEdit()
         self.purpose.setMaximumHeight(80)
-        form.addRow(_("Purpose"), self.purpose)
+        form.addRow(self.labels["purpose"], self.purpose)
         self.applied = MoneyEdit()
-        form.addRow(_("Amount applied (€)"), self.applied)
+        form.addRow(self.labels["applied_cents"], self.applied)
         self.received_on = OptionalDate(None, _("Received"))
-        form.addRow(_("Received"), self.received_on)
+        form.addRow(self.labels["received_on"], self.received_on)
         self.municipalities = QListWidget()
         self.municipalities.setMinimumHeight(110)
         for item in _checkable(views.municipality_choices(store, language),
                                set(details.municipalities) if details else set()):
             self.municipalities.addItem(item)
-        form.addRow(_("Municipalities it reaches"), self.municipalities)
+        form.addRow(self.labels["municipalities"], self.municipalities)
         self.activities = QListWidget()
         self.activities.setMinimumHeight(70)
-        form.addRow(_("Activities it supports"), self.activities)
+        form.addRow(self.labels["activity_ids"], self.activities)
         self.files = QListWidget()
         self.files.setMaximumHeight(70)
         files_box = QWidget()
@@ -244,9 +256,13 @@ class ApplicationDialog(CheckedDialog):
 
     def save(self) -> object:
         def work() -> object:
-            if self.application_id is not None:
-                return applications.update_application(self.store, self.application_id,
-                                                       **self.values())
+            application_id = self.application_id
+            if application_id is not None:
+                return save_resolving_conflicts(
+                    self, lambda values, start: applications.update_application(
+                        self.store, application_id, start=start, **values),
+                    self.values(), self.start,
+                    FieldsShown(self.labels, self._shown, editable={"purpose"}))
             organisation_id = combo_id(self.organisation)
             if organisation_id is None:
                 raise ValidationError(_("Choose the organisation that applied."))
@@ -261,4 +277,21 @@ class ApplicationDialog(CheckedDialog):
                 attempt(self, _("Attach a file"),
                         lambda p=path: applications.attach_file(self.store, application_id, p))
             self.pending.clear()
+        if result is not None and self.saved_id is not None:
+            with self.store.read() as session:
+                self.start = applications.application_seen(session, self.saved_id)
         return result
+
+    def _shown(self, name: str, value: Any) -> str:
+        """A stored value as this dialog shows it (municipalities and activities by name)."""
+        lists = {"municipalities": self.municipalities, "activity_ids": self.activities}
+        if name in lists:
+            widget = lists[name]
+            wanted = {str(v) for v in value or ()}
+            return ", ".join(widget.item(i).text() for i in range(widget.count())
+                             if widget.item(i).data(DATA) in wanted)
+        if name == "applied_cents":
+            return format_money(value)
+        if name == "received_on":
+            return format_date(value)
+        return "" if value is None else str(value)

@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _, current_language
+from desktop.i18n.formatting import format_date, format_money
 from desktop.services.grants import calls, views
 from desktop.services.grants._common import THE_COUNTY
+from desktop.services.records import Seen
 from desktop.services.vocabulary import labels
 from desktop.storage.models.enums import GrantType
 from desktop.storage.store import Store
 from desktop.ui.dialog_sizes import remember_size
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.grants.common import MoneyEdit
 from desktop.ui.meetings.common import CheckedDialog, attempt, fill_combo, select_data
 from desktop.ui.optional_date import OptionalDate
@@ -43,38 +46,47 @@ class CallDialog(CheckedDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
+        self.labels = {"year": _("Year"), "name": _("Name"), "grant_type": _("Type"),
+                       "funder_code": _("Funder"), "budget_cents": _("Budget (€)"),
+                       "opens_on": _("Opens"), "closes_on": _("Closes"),
+                       "criteria": _("Criteria")}
         self.year = QSpinBox()
         self.year.setRange(1900, 2200)
         self.year.setValue(dt.date.today().year + 1)
-        form.addRow(_("Year"), self.year)
+        form.addRow(self.labels["year"], self.year)
         self.name = QLineEdit()
         self.name.setMinimumWidth(380)
-        form.addRow(_("Name"), self.name)
+        form.addRow(self.labels["name"], self.name)
         self.grant_type = QComboBox()
         fill_combo(self.grant_type, labels(GrantType))
-        form.addRow(_("Type"), self.grant_type)
+        form.addRow(self.labels["grant_type"], self.grant_type)
         self.funder = QComboBox()
         fill_combo(self.funder, views.municipality_choices(store, language),
                    none_label=_(THE_COUNTY))
         self.funder.setToolTip(_("Officers also record what municipalities grant, so that the "
                                  "statistics show the whole picture."))
-        form.addRow(_("Funder"), self.funder)
+        form.addRow(self.labels["funder_code"], self.funder)
         self.budget = MoneyEdit()
         self.budget.setToolTip(_("Leave empty when no budget was set: no warnings then."))
-        form.addRow(_("Budget (€)"), self.budget)
+        form.addRow(self.labels["budget_cents"], self.budget)
         self.opens_on = OptionalDate(None, _("Known"))
-        form.addRow(_("Opens"), self.opens_on)
+        form.addRow(self.labels["opens_on"], self.opens_on)
         self.closes_on = OptionalDate(None, _("Known"))
-        form.addRow(_("Closes"), self.closes_on)
+        form.addRow(self.labels["closes_on"], self.closes_on)
         self.criteria = QPlainTextEdit()
         self.criteria.setMinimumHeight(90)
-        form.addRow(_("Criteria"), self.criteria)
+        form.addRow(self.labels["criteria"], self.criteria)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.start: Seen | None = None
         if call_id is not None:
+            # What this edit starts from, read before the fields shown: a save notices another
+            # user's save meanwhile.
+            with store.read() as session:
+                self.start = calls.call_seen(session, call_id)
             self._load(views.call_details(store, call_id))
         self.submit = self.save
         remember_size(self)
@@ -101,10 +113,33 @@ class CallDialog(CheckedDialog):
         }
 
     def save(self) -> object:
-        def work() -> object:
-            if self.call_id is None:
+        call_id = self.call_id
+        if call_id is None:
+            def create() -> object:
                 self.saved_id, changes = calls.create_call(self.store, **self.values())
                 return changes
-            return calls.update_call(self.store, self.call_id, **self.values())
 
-        return attempt(self, self.windowTitle(), work)
+            return attempt(self, self.windowTitle(), create)
+        saved = attempt(self, self.windowTitle(), lambda: save_resolving_conflicts(
+            self, lambda values, start: calls.update_call(self.store, call_id, start=start,
+                                                          **values),
+            self.values(), self.start,
+            FieldsShown(self.labels, self._shown, editable={"name", "criteria"})))
+        if saved is not None:
+            with self.store.read() as session:
+                self.start = calls.call_seen(session, call_id)
+        return saved
+
+    def _shown(self, name: str, value: Any) -> str:
+        """A stored value as this dialog shows it (codes by their labels, a budget of 0 as
+        none recorded)."""
+        combos = {"grant_type": self.grant_type, "funder_code": self.funder}
+        if name in combos:
+            combo = combos[name]
+            index = combo.findData(value or "")
+            return combo.itemText(index) if index >= 0 else str(value or "")
+        if name == "budget_cents":
+            return format_money(value) if value else ""
+        if isinstance(value, dt.date):
+            return format_date(value)
+        return "" if value is None else str(value)

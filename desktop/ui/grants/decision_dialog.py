@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import cast
+from typing import Any, cast
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -35,10 +35,12 @@ from desktop.i18n import _, current_language
 from desktop.i18n.formatting import format_date, format_money
 from desktop.services.grants import decisions, views
 from desktop.services.grants.decisions import check_amounts, derive_status
+from desktop.services.records import Seen
 from desktop.services.vocabulary import label
 from desktop.storage.models.enums import DecisionStatus
 from desktop.storage.store import Store
 from desktop.ui.dialog_sizes import remember_size
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.grants.common import (
     WARNING_TEXT,
     MoneyEdit,
@@ -69,7 +71,10 @@ class DecisionDialog(CheckedDialog):
         self.application_id = application_id
         language = current_language()
         self.details = views.decision_details(store, application_id, language)
+        # What this edit starts from: a save notices another user's save meanwhile.
+        self.start = self._seen(self.details.decision_id)
         self.meetings = {m.id: m for m in views.minutes_choices(store, language)}
+        self.labels: dict[str, str] = {}
         self.setWindowTitle(_("Decision"))
         layout = QVBoxLayout(self)
         self.heading = QLabel()
@@ -110,14 +115,14 @@ class DecisionDialog(CheckedDialog):
         amount_row.addWidget(self.granted)
         self.status = QLabel()
         amount_row.addWidget(self.status, 1)
-        form.addRow(_("Granted (€)"), amount_row)
+        form.addRow(self._label("granted_cents", _("Granted (€)")), amount_row)
         self.cancelled = QCheckBox(_("The decision was cancelled (it grants nothing)"))
         self.cancelled.toggled.connect(lambda _on: self._show_status())
-        form.addRow(_("Status"), self.cancelled)
+        form.addRow(self._label("status", _("Status")), self.cancelled)
         self.decided_on = OptionalDate(None, _("Decided"))
-        form.addRow(_("Decision date"), self.decided_on)
+        form.addRow(self._label("decided_on", _("Decision date")), self.decided_on)
         self.deciding_body = QLineEdit()
-        form.addRow(_("Deciding body"), self.deciding_body)
+        form.addRow(self._label("deciding_body", _("Deciding body")), self.deciding_body)
         self.meeting = QComboBox()
         self.meeting.setMinimumContentsLength(40)
         fill_combo(self.meeting, [(m.id, m.label) for m in self.meetings.values()],
@@ -127,14 +132,15 @@ class DecisionDialog(CheckedDialog):
         form.addRow(_("Meeting"), self.meeting)
         self.item = QComboBox()
         self.item.setMinimumContentsLength(40)
-        form.addRow(_("§ in the minutes"), self.item)
+        form.addRow(self._label("agenda_item_id", _("§ in the minutes")), self.item)
         self.reasoning = QPlainTextEdit()
         self.conditions = QPlainTextEdit()
         self.payment_terms = QPlainTextEdit()
-        for edit, text in ((self.reasoning, _("Reasoning")), (self.conditions, _("Conditions")),
-                           (self.payment_terms, _("Payment terms"))):
+        for edit, name, text in ((self.reasoning, "reasoning", _("Reasoning")),
+                                 (self.conditions, "conditions", _("Conditions")),
+                                 (self.payment_terms, "payment_terms", _("Payment terms"))):
             edit.setMinimumHeight(54)
-            form.addRow(text, edit)
+            form.addRow(self._label(name, text), edit)
         return tab
 
     def _payments_tab(self) -> QWidget:
@@ -183,15 +189,27 @@ class DecisionDialog(CheckedDialog):
         self.report_due = OptionalDate(None, _("Set"))
         self.report_received = OptionalDate(None, _("Received"))
         self.report_accepted = OptionalDate(None, _("Accepted"))
-        form.addRow(_("Due"), self.report_due)
-        form.addRow(_("Received"), self.report_received)
-        form.addRow(_("Accepted"), self.report_accepted)
+        form.addRow(self._label("report_due", _("Due")), self.report_due)
+        form.addRow(self._label("report_received", _("Received")), self.report_received)
+        form.addRow(self._label("report_accepted", _("Accepted")), self.report_accepted)
         note = QLabel(_("A report is accepted only after it has been received."))
         note.setWordWrap(True)
         form.addRow("", note)
         return tab
 
+    def _label(self, name: str, text: str) -> str:
+        """The form's label of a field, kept to name the field should another user's save
+        clash with this one."""
+        self.labels[name] = text
+        return text
+
     # -- loading -------------------------------------------------------------------------
+
+    def _seen(self, decision_id: uuid.UUID | None) -> Seen | None:
+        if decision_id is None:
+            return None
+        with self.store.read() as session:
+            return decisions.decision_seen(session, decision_id)
 
     def _load(self, d: views.DecisionDetails) -> None:
         self.details = d
@@ -284,35 +302,76 @@ class DecisionDialog(CheckedDialog):
         }
 
     def save(self) -> object:
-        """Save the decision (asking first when it goes over the call's budget), then the
-        report's dates; None when anything was refused (the dialog stays open)."""
+        """Save the decision (asking first when it goes over the call's budget) and the
+        report's dates; None when anything was refused (the dialog stays open).
+
+        An existing decision is saved as one edit: another user's save since the dialog opened
+        is kept where this edit left a field as it was, and for a field both changed the
+        officer chooses which to keep."""
         granted = attempt(self, _("Decision"), self.granted.cents)
         if granted is None:
             return None
         fields = self._fields()
+        report = {"report_due": self.report_due.value(),
+                  "report_received": self.report_received.value(),
+                  "report_accepted": self.report_accepted.value()}
         decision_id = self.details.decision_id
+        if decision_id is None:
+            return self._decide(granted, fields, report)
+        shown = FieldsShown(self.labels, self._shown,
+                            editable={"deciding_body", "reasoning", "conditions", "payment_terms"})
+        edit: dict[str, Any] = {**fields, **report, "granted_cents": granted}
+        edit_start = self.start
 
-        def work(allow_overrun: bool) -> uuid.UUID:
-            if decision_id is None:
-                made, _changes = decisions.decide(self.store, self.application_id,
-                                                  granted_cents=granted,
-                                                  allow_overrun=allow_overrun, **fields)
-                return made
-            decisions.update_decision(self.store, decision_id, granted_cents=granted,
-                                      allow_overrun=allow_overrun, **fields)
+        def update(values: dict[str, Any], start: Seen | None, allow_overrun: bool) -> uuid.UUID:
+            nonlocal edit, edit_start
+            # Asked about the budget, the save runs again from the clashes already chosen.
+            edit, edit_start = values, start
+            decisions.update_decision(self.store, decision_id, allow_overrun=allow_overrun,
+                                      start=start, **values)
             return decision_id
+
+        saved = decide_asking(self, _("Decision"), lambda allow_overrun: save_resolving_conflicts(
+            self, lambda values, start: update(values, start, allow_overrun), edit, edit_start,
+            shown))
+        if saved is not None:
+            self.start = self._seen(saved)
+        return saved
+
+    def _decide(self, granted: int, fields: dict[str, object],
+                report: dict[str, Any]) -> uuid.UUID | None:
+        """A new decision, then its report's dates."""
+        def work(allow_overrun: bool) -> uuid.UUID:
+            made, _changes = decisions.decide(self.store, self.application_id,
+                                              granted_cents=granted,
+                                              allow_overrun=allow_overrun, **fields)
+            return made
 
         saved = decide_asking(self, _("Decision"), work)
         if saved is None:
             return None
-        report = attempt(self, _("Report on use"), lambda: decisions.record_report(
-            self.store, saved, due=self.report_due.value(),
-            received=self.report_received.value(), accepted=self.report_accepted.value()))
-        if report is None:
+        if attempt(self, _("Report on use"), lambda: decisions.record_report(
+                self.store, saved, due=report["report_due"], received=report["report_received"],
+                accepted=report["report_accepted"])) is None:
             self.tabs.setCurrentIndex(2)
             self._refresh_saved()  # the decision itself was saved
             return None
+        self.start = self._seen(saved)
         return saved
+
+    def _shown(self, name: str, value: Any) -> str:
+        """A stored value as this dialog shows it: money and dates in the user's format, the §
+        with its meeting."""
+        if name == "granted_cents":
+            return format_money(value)
+        if name == "status":
+            return label(DecisionStatus, value) if value else ""
+        if name == "agenda_item_id":
+            return next((f"{meeting.label} {item.label}" for meeting in self.meetings.values()
+                         for item in meeting.items if item.id == value), "")
+        if isinstance(value, dt.date):
+            return format_date(value)
+        return "" if value is None else str(value)
 
     def apply(self) -> None:
         if self.save() is not None:

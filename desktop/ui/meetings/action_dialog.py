@@ -27,9 +27,12 @@ from desktop.ui.meetings.common import (
     CheckedDialog,
     combo_id,
     combo_text_data,
+    combo_value_text,
     fill_combo,
+    form_labels,
     ok_cancel,
     searchable,
+    value_text,
 )
 from desktop.ui.optional_date import OptionalDate
 
@@ -69,6 +72,10 @@ class ActionDialog(CheckedDialog):
         self.status = QComboBox()
         fill_combo(self.status, labels(ActionStatus), action.status if action else ActionStatus.OPEN)
         form.addRow(_("&Status"), self.status)
+        self.labels = form_labels(form, {
+            "what": self.what, "owner_person_id": self.person,
+            "owner_organisation_id": self.organisation, "owner_text": self.owner_text,
+            "deadline": self.deadline, "status": self.status})
         if action is None:
             self.status.setEnabled(False)
         else:
@@ -97,3 +104,9 @@ class ActionDialog(CheckedDialog):
         if not self.action.minutes_locked:
             values["what"] = self.what.toPlainText()
         return {key: value for key, value in values.items() if value != getattr(self.action, key)}
+
+    def shown(self, name: str, value: Any) -> str:
+        """A stored value as this dialog names it (owners and the status by their names)."""
+        combos = {"owner_person_id": self.person, "owner_organisation_id": self.organisation,
+                  "status": self.status}
+        return combo_value_text(combos[name], value) if name in combos else value_text(value)

@@ -3,6 +3,8 @@ overdue first and in red."""
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -11,9 +13,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 from desktop.i18n import _, current_language, pgettext
 from desktop.i18n.formatting import format_date
 from desktop.services import meetings
+from desktop.services.meetings.actions import action_seen
 from desktop.services.meetings.editor import ActionView, MeetingView, body_open_actions
+from desktop.services.records import Seen
 from desktop.storage.models.enums import ActionStatus
 from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.meetings.action_dialog import ActionDialog
 from desktop.ui.meetings.common import OVERDUE, ask, attempt, section_text
 from desktop.ui.pages.base import make_table
@@ -136,18 +141,31 @@ class ActionsTab(QWidget):
     def edit_action(self, action: ActionView | None) -> ActionDialog | None:
         if action is None or self.view is None:
             return None
-        dialog = ActionDialog(self.store, self.view.items, action, parent=self)
+        action_id = action.id
+        start = attempt(self, _("Action item"), lambda: self._action_seen(action_id))
+        if start is None:
+            return None
+        # The dialog shows what the save starts from: the row may be older than that read.
+        dialog = ActionDialog(self.store, self.view.items, replace(action, **start.values),
+                              parent=self)
+        conflicts = FieldsShown(dialog.labels, dialog.shown, editable={"what", "owner_text"})
 
         def save() -> object:
             changes = dialog.changed_values()
             if not changes:
                 return True
-            return attempt(dialog, _("Action item"),
-                           lambda: meetings.update_action(self.store, action.id, **changes))
+            return attempt(dialog, _("Action item"), lambda: save_resolving_conflicts(
+                dialog, lambda fields, seen: meetings.update_action(
+                    self.store, action_id, start=seen, **fields),
+                changes, start, conflicts))
 
         dialog.submit = save
         dialog.open()
         return dialog
+
+    def _action_seen(self, action_id: uuid.UUID) -> Seen:
+        with self.store.read() as session:
+            return action_seen(session, action_id)
 
     def mark_done(self, action: ActionView | None) -> None:
         if action is not None and action.status != ActionStatus.DONE:

@@ -8,6 +8,7 @@ another tab, another meeting); a refused save keeps the user on the item with th
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -23,15 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import KnownError
 from desktop.i18n import _
 from desktop.services import meetings
+from desktop.services.meetings.agenda import item_seen
 from desktop.services.meetings.editor import ItemView, MeetingView
+from desktop.services.records import Seen
 from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.meetings.attachments_box import AttachmentsBox
 from desktop.ui.meetings.common import ask, attempt
 from desktop.ui.meetings.copy_items import CopyItemsDialog
 from desktop.ui.meetings.item_form import ItemForm
 from desktop.ui.meetings.item_pane import ITEM_ID, ItemPane
+
+# The item's texts, which a conflict lets the user edit.
+EDITABLE_TEXTS = frozenset({"title", "presenter", "background", "proposal"})
 
 
 def item_label(item: ItemView) -> str:
@@ -47,6 +55,8 @@ class AgendaTab(ItemPane):
         self.store = store
         self.view: MeetingView | None = None
         self.item_id: uuid.UUID | None = None
+        # What the form's edit starts from: a save notices another user's save meanwhile.
+        self.start: Seen | None = None
         layout = QVBoxLayout(self)
         self.toolbar = QToolBar()
         self.add_action = self._tool(_("New item"), self.add_item, _("Insert"))
@@ -127,11 +137,23 @@ class AgendaTab(ItemPane):
     def _load_form(self) -> None:
         item = self.current_item()
         editable = self._editable() and item is not None
+        self.start = self._item_seen(item) if editable and item is not None else None
+        if item is not None and self.start is not None:
+            # The form shows what the save starts from: the view may be older than that read.
+            item = replace(item, **self.start.values)
         self.form.load(item, editable)
         self.attachments.show_item(item.id if item else None, item.attachments if item else (),
                                    editable)
         self.save_button.setEnabled(editable)
         self.revert_button.setEnabled(editable)
+
+    def _item_seen(self, item: ItemView) -> Seen | None:
+        """None when the item is gone meanwhile: the save will say so."""
+        try:
+            with self.store.read() as session:
+                return item_seen(session, item.id)
+        except KnownError:
+            return None
 
     def _update_actions(self) -> None:
         editable = self._editable()
@@ -153,7 +175,10 @@ class AgendaTab(ItemPane):
         if not changes or self.item_id is None:
             return True
         item_id = self.item_id
-        done = attempt(self, _("Agenda item"), lambda: meetings.update_item(self.store, item_id, **changes))
+        conflicts = FieldsShown(self.form.labels, self.form.shown, editable=EDITABLE_TEXTS)
+        done = attempt(self, _("Agenda item"), lambda: save_resolving_conflicts(
+            self, lambda fields, start: meetings.update_item(self.store, item_id, start=start, **fields),
+            changes, self.start, conflicts))
         if done is None:
             return False
         # The redraw after the save kept the form as typed (it was still unsaved then).

@@ -4,6 +4,8 @@ their meetings keep (memo or minutes), to whom decisions are appealed and the in
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,13 +28,25 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _, current_language
 from desktop.i18n.formatting import format_date
 from desktop.services import meetings
+from desktop.services.meetings.bodies import body_seen, member_seen
 from desktop.services.meetings.editor import BodyDetails, MemberDetails, body_choices, body_details
+from desktop.services.records import Seen
 from desktop.services.vocabulary import labels
 from desktop.storage.models.enums import BodyKind, RecordKind
 from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.editable_list import EditableList
 from desktop.ui.meetings.appeal_dialog import AppealTextsDialog
-from desktop.ui.meetings.common import ask, attempt, combo_text_data, fill_combo, select_data
+from desktop.ui.meetings.common import (
+    ask,
+    attempt,
+    combo_text_data,
+    combo_value_text,
+    fill_combo,
+    form_labels,
+    select_data,
+    value_text,
+)
 from desktop.ui.meetings.member_dialog import MemberDialog
 from desktop.ui.tablemodel import Column
 
@@ -53,6 +67,8 @@ class BodiesDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.details: BodyDetails | None = None
+        # What the body form's edit starts from: a save notices another user's save meanwhile.
+        self.start: Seen | None = None
         self.setWindowTitle(_("Bodies and members"))
         self.resize(1020, 560)
         layout = QVBoxLayout(self)
@@ -111,6 +127,10 @@ class BodiesDialog(QDialog):
             languages.addWidget(box)
         languages.addStretch(1)
         form.addRow(_("Languages"), languages)
+        self.labels = form_labels(form, {
+            "name_fi": self.name_fi, "name_sv": self.name_sv, "kind": self.kind,
+            "record_kind": self.record_kind, "appeal_authority": authority_row})
+        self.labels["languages"] = _("Languages")
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         self.save_button = QPushButton(_("&Save the body"))
@@ -167,7 +187,13 @@ class BodiesDialog(QDialog):
     def _body_chosen(self) -> None:
         entry = self.bodies.currentItem()
         body_id = entry.data(BODY_ID) if entry is not None else None
-        self.details = body_details(self.store, body_id, current_language()) if body_id else None
+        self.start = None
+        self.details = None
+        if body_id:
+            with self.store.read() as session:
+                self.start = body_seen(session, body_id)
+            # Read after the start: the form may show a later save, never an earlier one.
+            self.details = body_details(self.store, body_id, current_language())
         self._show_body()
 
     def _show_body(self) -> None:
@@ -220,8 +246,22 @@ class BodiesDialog(QDialog):
                 self._fill_bodies(choose=result[0])
         else:
             body_id = self.details.id
-            attempt(self, _("Bodies and members"),
-                    lambda: meetings.update_body(self.store, body_id, **values))
+            conflicts = FieldsShown(self.labels, self._shown,
+                                    editable={"name_fi", "name_sv", "appeal_authority"})
+            saved = attempt(self, _("Bodies and members"), lambda: save_resolving_conflicts(
+                self, lambda fields, start: meetings.update_body(
+                    self.store, body_id, start=start, **fields),
+                values, self.start, conflicts))
+            if saved is not None:
+                # Shows their changes taken in with mine, and starts the next edit from there.
+                self._body_chosen()
+
+    def _shown(self, name: str, value: Any) -> str:
+        """A stored value as the body form names it (codes by their labels)."""
+        if name == "languages":
+            return ", ".join(native for code, native in LANGUAGES if code in (value or []))
+        combos = {"kind": self.kind, "record_kind": self.record_kind}
+        return combo_value_text(combos[name], value) if name in combos else value_text(value)
 
     def delete_body(self) -> None:
         if self.details is None or not ask(self, _("Delete body"), _(
@@ -250,12 +290,24 @@ class BodiesDialog(QDialog):
         dialog.open()
         return dialog
 
-    def edit_member(self, member: MemberDetails) -> MemberDialog:
-        dialog = MemberDialog(self.store, member, parent=self)
-        dialog.submit = lambda: attempt(dialog, _("Member"), lambda: meetings.update_member(
-            self.store, member.id, **dialog.values()))
+    def edit_member(self, member: MemberDetails) -> MemberDialog | None:
+        member_id = member.id
+        start = attempt(self, _("Member"), lambda: self._member_seen(member_id))
+        if start is None:
+            return None
+        # The dialog shows what the save starts from: the list may be older than that read.
+        dialog = MemberDialog(self.store, replace(member, **start.values), parent=self)
+        conflicts = FieldsShown(dialog.labels, dialog.shown)
+        dialog.submit = lambda: attempt(dialog, _("Member"), lambda: save_resolving_conflicts(
+            dialog, lambda fields, seen: meetings.update_member(
+                self.store, member_id, start=seen, **fields),
+            dialog.values(), start, conflicts))
         dialog.open()
         return dialog
+
+    def _member_seen(self, member_id: uuid.UUID) -> Seen:
+        with self.store.read() as session:
+            return member_seen(session, member_id)
 
     def remove_member(self, member: MemberDetails) -> None:
         attempt(self, _("Member"), lambda: meetings.remove_member(self.store, member.id))

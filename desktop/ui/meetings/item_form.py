@@ -22,7 +22,14 @@ from desktop.i18n import _
 from desktop.services.meetings.editor import ItemView
 from desktop.services.vocabulary import labels
 from desktop.storage.models.enums import ItemType
-from desktop.ui.meetings.common import combo_text_data, fill_combo, select_data
+from desktop.ui.meetings.common import (
+    combo_text_data,
+    combo_value_text,
+    fill_combo,
+    form_labels,
+    select_data,
+    value_text,
+)
 
 
 class ItemForm(QWidget):
@@ -53,6 +60,10 @@ class ItemForm(QWidget):
         self.proposal.setTabChangesFocus(True)
         self.proposal.setMaximumHeight(110)
         form.addRow(_("Pr&oposal"), self.proposal)
+        self.labels = form_labels(form, {
+            "title": self.title, "item_type": self.item_type, "presenter": self.presenter,
+            "minutes_allotted": self.minutes, "background": self.background,
+            "proposal": self.proposal})
         self._loaded: dict[str, Any] | None = None
         self.load(None, editable=False)
 
@@ -97,3 +108,11 @@ class ItemForm(QWidget):
 
     def is_dirty(self) -> bool:
         return bool(self.changes())
+
+    def shown(self, name: str, value: Any) -> str:
+        """A stored value as this form names it (the type by its label)."""
+        if name == "item_type":
+            return combo_value_text(self.item_type, value)
+        if name == "minutes_allotted":
+            return self.minutes.textFromValue(value) + self.minutes.suffix() if value else ""
+        return value_text(value)

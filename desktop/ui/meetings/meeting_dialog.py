@@ -33,9 +33,12 @@ from desktop.ui.meetings.common import (
     CheckedDialog,
     combo_id,
     combo_text_data,
+    combo_value_text,
     fill_combo,
+    form_labels,
     ok_cancel,
     select_data,
+    value_text,
 )
 from desktop.ui.optional_date import OptionalDate
 
@@ -103,6 +106,7 @@ class MeetingDialog(CheckedDialog):
                                       "minutes have the legality item, checkers and appeal instructions."))
         self.record_kind.currentIndexChanged.connect(lambda _index: self._kind_changed())
         form.addRow(_("&Record"), self.record_kind)
+        self.labels: dict[str, str] = {}
         if meeting is None:
             note = QLabel(_("The meeting starts with the standard items in its language; its "
                             "number and § numbers follow the body's year."))
@@ -131,6 +135,13 @@ class MeetingDialog(CheckedDialog):
             legal.addRow(_("Rectification by"), self.deadline)
             form.addRow(self.legality)
             self._show_deadline()
+            self.labels = form_labels(form, {
+                "date": self.date, "start_time": self.start, "end_time": self.end,
+                "place": self.place, "online_link": self.link, "language": self.language,
+                "record_kind": self.record_kind, "chair": self.chair, "secretary": self.secretary,
+            }) | form_labels(legal, {"display_date": self.display_date,
+                                     "display_place": self.display_place,
+                                     "notice_date": self.notice_date})
         self._fill_kinds(meeting.own_record_kind if meeting else "")
         if meeting is not None and meeting.locked:  # approved: only the notice and display remain
             for widget in (self.date, self.start, self.end, self.place, self.link, self.language,
@@ -189,6 +200,11 @@ class MeetingDialog(CheckedDialog):
                 return legality
             values |= {"chair": self.chair.text(), "secretary": self.secretary.text()} | legality
         return values
+
+    def shown(self, name: str, value: Any) -> str:
+        """A stored value as this dialog names it (codes by their labels)."""
+        combos = {"language": self.language, "record_kind": self.record_kind}
+        return combo_value_text(combos[name], value) if name in combos else value_text(value)
 
     def body_id(self):  # noqa: ANN201 - uuid.UUID | None
         return combo_id(self.body)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -26,10 +27,13 @@ from desktop.errors import KnownError
 from desktop.i18n import _, current_language
 from desktop.i18n.formatting import format_date, format_time
 from desktop.services import meetings
+from desktop.services.meetings.agenda import meeting_seen
 from desktop.services.meetings.editor import MeetingView, body_choices, meeting_view
+from desktop.services.records import Seen
 from desktop.services.vocabulary import label
 from desktop.storage.models.enums import MeetingStatus, RecordKind
 from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.meetings import documents
 from desktop.ui.meetings.actions_tab import ActionsTab
 from desktop.ui.meetings.agenda_tab import AgendaTab
@@ -39,6 +43,8 @@ from desktop.ui.meetings.meeting_dialog import MeetingDialog, meeting_languages
 from desktop.ui.meetings.minutes_tab import MinutesTab
 
 ORDER = list(MeetingStatus)
+# The details typed as text, which a conflict lets the user edit.
+EDITABLE_DETAILS = frozenset({"place", "online_link", "chair", "secretary", "display_place"})
 
 
 def _step(status: str) -> int:
@@ -253,11 +259,25 @@ class MeetingEditor(QWidget):
         view = self.view
         if view is None:
             return None
-        dialog = MeetingDialog(body_choices(self.store, current_language()), view, parent=self)
-        dialog.submit = lambda: attempt(dialog, _("Meeting details"), lambda: meetings.update_meeting(
-            self.store, view.id, **dialog.values()))
+        title = _("Meeting details")
+        start = attempt(self, title, lambda: self._meeting_seen(view.id))
+        if start is None:
+            return None
+        # The dialog shows what the save starts from: the view may be older than that read.
+        values = dict(start.values)
+        shown = replace(view, own_record_kind=values.pop("record_kind"), **values)
+        dialog = MeetingDialog(body_choices(self.store, current_language()), shown, parent=self)
+        conflicts = FieldsShown(dialog.labels, dialog.shown, editable=EDITABLE_DETAILS)
+        dialog.submit = lambda: attempt(dialog, title, lambda: save_resolving_conflicts(
+            dialog, lambda fields, seen: meetings.update_meeting(
+                self.store, view.id, start=seen, **fields),
+            dialog.values(), start, conflicts))
         dialog.open()
         return dialog
+
+    def _meeting_seen(self, meeting_id: uuid.UUID) -> Seen:
+        with self.store.read() as session:
+            return meeting_seen(session, meeting_id)
 
     # -- documents -------------------------------------------------------------------------
 

@@ -17,9 +17,12 @@ from desktop.ui.meetings.common import (
     CheckedDialog,
     combo_id,
     combo_text_data,
+    combo_value_text,
     fill_combo,
+    form_labels,
     ok_cancel,
     searchable,
+    value_text,
 )
 from desktop.ui.optional_date import OptionalDate
 
@@ -53,6 +56,10 @@ class MemberDialog(CheckedDialog):
         form.addRow(_("Term &starts"), self.term_start)
         self.term_end = OptionalDate(member.term_end if member else None, _("Until"))
         form.addRow(_("Term &ends"), self.term_end)
+        self.labels = form_labels(form, {
+            "organisation_id": self.organisation, "representative_id": self.representative,
+            "deputy_id": self.deputy, "role": self.role, "term_start": self.term_start,
+            "term_end": self.term_end})
         buttons = ok_cancel(self)
         form.addRow(buttons)
         self._fill_people(member.representative_id if member else None,
@@ -79,3 +86,11 @@ class MemberDialog(CheckedDialog):
             "term_start": self.term_start.value(),
             "term_end": self.term_end.value(),
         }
+
+    def shown(self, name: str, value: Any) -> str:
+        """A stored value as this dialog names it (people and organisations by their names)."""
+        if name in ("representative_id", "deputy_id"):
+            # Anyone's: the other user may have chosen another organisation's people.
+            return dict(person_choices(self.store)).get(value, value_text(value))
+        combos = {"organisation_id": self.organisation, "role": self.role}
+        return combo_value_text(combos[name], value) if name in combos else value_text(value)

@@ -1,0 +1,211 @@
+"""Saving a grant decision, application or call that another user saved meanwhile: their other
+changes kept, the field both changed chosen in the conflict dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox
+
+from desktop.i18n import _
+from desktop.i18n.formatting import format_date, format_money
+from desktop.services import activities
+from desktop.services.grants import applications as apps
+from desktop.services.grants import calls, decisions
+from desktop.storage.models import GrantApplication, GrantCall, GrantDecision
+from desktop.storage.models.enums import DecisionStatus, GrantType
+from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import EditConflictDialog
+from desktop.ui.grants.application_dialog import ApplicationDialog, check_texts
+from desktop.ui.grants.call_dialog import CallDialog
+from desktop.ui.grants.decision_dialog import DecisionDialog
+from tests.grant_helpers import MUSTASAARI, organisation
+from tests.stored_records import stored
+
+EURO = 100
+
+
+@pytest.fixture
+def round_(store: Store) -> dict[str, Any]:
+    """A call of 10 000 €, an application of 1 000 € fully granted."""
+    call_id, _changes = calls.create_call(
+        store, year=2027, name="Kylätoiminnan avustukset 2027", grant_type=GrantType.OPERATING,
+        budget_cents=10_000 * EURO)
+    org_id = organisation(store, "Mustasaaren Kyläyhdistys ry", domicile=MUSTASAARI)
+    kahvila, _changes = activities.add_activity(store, org_id, title="Kyläkahvila")
+    activities.add_activity(store, org_id, title="Kerho")
+    app_id, _changes = apps.create_application(store, call_id, org_id, applied_cents=1_000 * EURO,
+                                               purpose="Kahvila", activity_ids=[kahvila])
+    decision_id, _changes = decisions.decide(store, app_id, granted_cents=1_000 * EURO,
+                                             deciding_body="Hallitus")
+    return {"call": call_id, "application": app_id, "decision": decision_id}
+
+
+@pytest.fixture
+def another_user(store: Store):
+    """The other user's store, saving through the services as their dialogs would."""
+    other = Store.open(store.path)
+    other.officer = "Aino Ärölä"
+    yield other
+    other.close()
+
+
+class Conflicts(list[dict[str, Any]]):
+    """The conflict dialogs shown, each noted as the fields it asked about and its texts;
+    ``choose`` answers them: field → "theirs", "mine" (when left out) or an edited text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.choose: dict[str, str] = {}
+
+    def answer(self, dialog: EditConflictDialog) -> QDialog.DialogCode:
+        self.append({"fields": [box.title() for box in dialog.boxes],
+                     "texts": [label.text() for label in dialog.findChildren(QLabel)]})
+        for box in dialog.boxes:
+            wanted = self.choose.get(box.clash.name, "mine")
+            if wanted == "theirs":
+                box.theirs.setChecked(True)
+            elif wanted != "mine":
+                assert box.edited is not None
+                box.edited.setText(wanted)
+                box.edited.textEdited.emit(wanted)
+        return QDialog.DialogCode.Accepted
+
+
+@pytest.fixture
+def conflicts(monkeypatch) -> Conflicts:
+    made = Conflicts()
+    monkeypatch.setattr(EditConflictDialog, "exec", lambda dialog: made.answer(dialog))
+    return made
+
+
+
+
+def test_the_decision_dialog_asks_which_amount_to_keep_and_keeps_their_other_changes(
+        qtbot, store, round_, another_user, conflicts):
+    dialog = DecisionDialog(store, round_["application"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # Meanwhile another user lowers the grant, adds conditions and notes the report received.
+    decisions.update_decision(another_user, round_["decision"], granted_cents=600 * EURO,
+                              conditions="Raportti syksyllä.")
+    decisions.record_report(another_user, round_["decision"], received=dt.date(2027, 9, 1))
+
+    dialog.granted.setText("800")
+    dialog.reasoning.setPlainText("Hyvä hanke.")
+    dialog.report_due.set_value(dt.date(2027, 10, 31))
+    conflicts.choose["granted_cents"] = "theirs"
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    [asked] = conflicts
+    assert asked["fields"] == [_("Granted (€)")]
+    texts = asked["texts"]
+    assert any("Aino Ärölä" in text for text in texts)
+    assert {format_money(1_000 * EURO), format_money(600 * EURO),
+            format_money(800 * EURO)} <= {text.split(": ", 1)[-1] for text in texts}
+    assert dialog.result() == dialog.DialogCode.Accepted
+    decision = stored(store, GrantDecision, round_["decision"])
+    assert (decision.granted_cents, decision.status, decision.reasoning, decision.conditions,
+            decision.report_due, decision.report_received) == (
+        60_000, DecisionStatus.PARTLY_GRANTED, "Hyvä hanke.", "Raportti syksyllä.",
+        dt.date(2027, 10, 31), dt.date(2027, 9, 1))
+
+
+def test_the_decision_dialog_asks_about_report_dates_both_changed(
+        qtbot, store, round_, another_user, conflicts):
+    dialog = DecisionDialog(store, round_["application"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    decisions.update_decision(another_user, round_["decision"], status=DecisionStatus.CANCELLED)
+    decisions.record_report(another_user, round_["decision"], due=dt.date(2027, 12, 31))
+
+    dialog.payment_terms.setPlainText("Kahdessa erässä.")
+    dialog.report_due.set_value(dt.date(2027, 10, 31))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+
+    [asked] = conflicts
+    assert asked["fields"] == [_("Due")]
+    assert any("Aino Ärölä" in text for text in asked["texts"])
+    assert format_date(dt.date(2027, 12, 31)) in {t.split(": ", 1)[-1] for t in asked["texts"]}
+    decision = stored(store, GrantDecision, round_["decision"])
+    # Their cancellation stays: this edit left the status as it was.
+    assert (decision.status, decision.payment_terms, decision.report_due) == (
+        DecisionStatus.CANCELLED, "Kahdessa erässä.", dt.date(2027, 10, 31))
+    assert dialog.cancelled.isChecked()  # Apply shows what is stored now
+
+    # Saving again from what Apply showed asks nothing.
+    dialog.deciding_body.setText("Valtuusto")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert len(conflicts) == 1
+    assert stored(store, GrantDecision, round_["decision"]).deciding_body == "Valtuusto"
+
+
+def test_a_decision_over_the_budget_is_asked_about_once_the_clash_is_chosen(
+        qtbot, store, round_, another_user, conflicts, monkeypatch):
+    questions: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **_kwargs: (
+        questions.append(args[2]) or QMessageBox.StandardButton.Yes))
+    dialog = DecisionDialog(store, round_["application"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    calls.update_call(another_user, round_["call"], budget_cents=700 * EURO)
+    decisions.update_decision(another_user, round_["decision"], granted_cents=600 * EURO,
+                              allow_overrun=True)
+
+    dialog.granted.setText("900")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    # The clash is chosen once: saving again over the budget starts from that choice.
+    assert [asked["fields"] for asked in conflicts] == [[_("Granted (€)")]]
+    assert len(questions) == 1
+    assert dialog.result() == dialog.DialogCode.Accepted
+    decision = stored(store, GrantDecision, round_["decision"])
+    assert (decision.granted_cents, decision.status) == (90_000, DecisionStatus.PARTLY_GRANTED)
+
+
+def test_the_application_dialog_asks_which_activities_to_keep(
+        qtbot, store, round_, another_user, conflicts):
+    dialog = ApplicationDialog(store, round_["call"], round_["application"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    apps.update_application(another_user, round_["application"], activity_ids=[],
+                            purpose="Kahvila ja kerho")
+
+    check_texts(dialog.activities, {"Kerho"})
+    dialog.applied.setText("1 200")
+    dialog.accept()
+
+    [asked] = conflicts
+    assert asked["fields"] == [_("Activities it supports")]
+    assert {"Kyläkahvila", "Kerho, Kyläkahvila"} <= {
+        t.split(": ", 1)[-1] for t in asked["texts"]}
+    assert dialog.result() == dialog.DialogCode.Accepted
+    application = stored(store, GrantApplication, round_["application"])
+    assert (application.purpose, application.applied_cents) == ("Kahvila ja kerho", 120_000)
+    with store.read() as session:
+        assert sorted(a.title for a in apps.supported_activities(session, application.id)) == [
+            "Kerho", "Kyläkahvila"]
+    assert stored(store, GrantDecision, round_["decision"]).status == \
+        DecisionStatus.PARTLY_GRANTED
+
+
+def test_the_call_dialog_takes_an_edited_name(qtbot, store, round_, another_user, conflicts):
+    dialog = CallDialog(store, round_["call"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    calls.update_call(another_user, round_["call"], name="Kyläavustukset 2027",
+                      budget_cents=8_000 * EURO)
+
+    dialog.name.setText("Kylätoiminta 2027")
+    dialog.criteria.setPlainText("Kylät")
+    conflicts.choose["name"] = "Kylätoiminnan avustukset (kylät) 2027"
+    dialog.accept()
+
+    [asked] = conflicts
+    assert asked["fields"] == [_("Name")]
+    assert dialog.result() == dialog.DialogCode.Accepted
+    call = stored(store, GrantCall, round_["call"])
+    assert (call.name, call.budget_cents, call.criteria) == (
+        "Kylätoiminnan avustukset (kylät) 2027", 800_000, "Kylät")

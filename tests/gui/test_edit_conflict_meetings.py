@@ -1,0 +1,206 @@
+"""Saving an agenda item, a meeting's details, an action item or a body that another user saved
+meanwhile: their other changes kept, the fields both changed chosen in the conflict dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtWidgets import QDialog, QLabel
+
+from desktop.i18n.formatting import format_date
+from desktop.services.meetings import actions, agenda, bodies
+from desktop.services.vocabulary import label
+from desktop.storage.models import ActionItem, AgendaItem, Body, Meeting
+from desktop.storage.models.enums import ActionStatus, BodyKind
+from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import EditConflictDialog
+from desktop.ui.meetings.body_dialog import BodiesDialog
+from desktop.ui.meetings.common import select_data
+from desktop.ui.meetings.item_pane import ITEM_ID
+from desktop.ui.meetings.meeting_editor import MeetingEditor
+from tests.unit.meeting_helpers import make_table
+
+DAY = dt.date.today() + dt.timedelta(days=30)
+
+
+@pytest.fixture
+def editor(qtbot, store):
+    widget = MeetingEditor(store)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def meeting_id(store):
+    table = make_table(store)
+    found, _changes = agenda.create_meeting(store, table.body_id, DAY, place="Kylätalo")
+    return found
+
+
+class Answers:
+    """The conflict dialogs shown; each is answered by ``choose`` (set by the test), then Save."""
+
+    def __init__(self) -> None:
+        self.shown: list[EditConflictDialog] = []
+        self.choose: Callable[[EditConflictDialog], None] = lambda _dialog: None
+
+    def exec(self, dialog: EditConflictDialog) -> QDialog.DialogCode:
+        self.shown.append(dialog)
+        self.choose(dialog)
+        return QDialog.DialogCode.Accepted
+
+
+@pytest.fixture
+def conflicts(monkeypatch) -> Answers:
+    answers = Answers()
+    monkeypatch.setattr(EditConflictDialog, "exec", lambda dialog: answers.exec(dialog))
+    return answers
+
+
+def another_user(store: Store, save: Callable[[Store], object]) -> None:
+    """``save`` by Aino on the same database, unseen by this window until it saves."""
+    other = Store.open(store.path)
+    other.officer = "Aino Ärölä"
+    save(other)
+    other.close()
+
+
+def texts(dialog: QDialog) -> list[str]:
+    return [text.text() for text in dialog.findChildren(QLabel)]
+
+
+def test_the_agenda_form_asks_about_the_presenter_and_keeps_their_title(
+        store, editor, meeting_id, conflicts):
+    item_id, _changes = agenda.add_item(store, meeting_id, "Avustukset 2027",
+                                        presenter="Sanna Sihteeri")
+    editor.show_meeting(meeting_id)
+    tab = editor.agenda
+    row = next(r for r in range(tab.items.count()) if tab.items.item(r).data(ITEM_ID) == item_id)
+    tab.items.setCurrentRow(row)
+    assert tab.form.title.text() == "Avustukset 2027"
+    another_user(store, lambda other: agenda.update_item(
+        other, item_id, title="Avustukset vuodelle 2027", presenter="Päivi Järvinen"))
+    tab.form.presenter.setText("Matti Mäki")
+    tab.form.proposal.setPlainText("Hyväksytään jako.")
+
+    def keep_mine(dialog: EditConflictDialog) -> None:
+        [box] = dialog.boxes
+        assert box.title() == "Esittelijä"
+        box.mine.setChecked(True)
+
+    conflicts.choose = keep_mine
+    tab.save_button.click()
+
+    [dialog] = conflicts.shown
+    assert any("Aino Ärölä" in text for text in texts(dialog))
+    assert {"Sanna Sihteeri", "Päivi Järvinen", "Matti Mäki"} <= {
+        text.split(": ", 1)[-1] for text in texts(dialog)}
+    with store.read() as session:
+        item = session.get(AgendaItem, item_id)
+        assert item is not None
+        assert (item.title, item.presenter, item.proposal) == (
+            "Avustukset vuodelle 2027", "Matti Mäki", "Hyväksytään jako.")
+        version = item.row_version
+    # The form shows their title now and starts the next edit from what is stored.
+    assert tab.form.title.text() == "Avustukset vuodelle 2027"
+    assert not tab.form.is_dirty()
+    assert tab.start is not None and tab.start.version == version
+
+
+def test_the_meeting_details_ask_about_the_date_and_place(store, editor, meeting_id, conflicts):
+    editor.show_meeting(meeting_id)
+    dialog = editor.edit_details()
+    assert dialog is not None
+    their_day, my_day = DAY + dt.timedelta(days=1), DAY + dt.timedelta(days=2)
+    another_user(store, lambda other: agenda.update_meeting(
+        other, meeting_id, date=their_day, place="Seurantalo",
+        online_link="https://meet.example.fi/kp"))
+    dialog.date.setDate(my_day)
+    dialog.place.setText("Kunnantalo")
+    dialog.secretary.setText("Sanna Sihteeri")
+    titles: list[str] = []
+
+    def theirs_date_mine_place(conflict: EditConflictDialog) -> None:
+        titles.extend(box.title() for box in conflict.boxes)
+        for box in conflict.boxes:
+            (box.theirs if box.clash.name == "date" else box.mine).setChecked(True)
+
+    conflicts.choose = theirs_date_mine_place
+    dialog.accept()
+
+    assert sorted(titles) == ["Paikka", "Päivämäärä"]
+    assert {format_date(DAY), format_date(their_day), format_date(my_day)} <= {
+        text.split(": ", 1)[-1] for text in texts(conflicts.shown[0])}
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with store.read() as session:
+        meeting = session.get(Meeting, meeting_id)
+        assert meeting is not None
+        assert (meeting.date, meeting.place, meeting.online_link, meeting.secretary) == (
+            their_day, "Kunnantalo", "https://meet.example.fi/kp", "Sanna Sihteeri")
+
+
+def test_an_action_item_asks_about_the_status_and_keeps_their_owner(
+        store, editor, meeting_id, conflicts):
+    action_id, _changes = actions.add_action(store, meeting_id, "Lähetetään lausunto.")
+    editor.show_meeting(meeting_id)
+    editor.tabs.setCurrentWidget(editor.actions)
+    editor.actions.own.table.selectRow(0)
+    dialog = editor.actions.edit_action(editor.actions.own.selected())
+    assert dialog is not None
+    another_user(store, lambda other: actions.update_action(
+        other, action_id, status=ActionStatus.CANCELLED, owner_text="Sihteeri"))
+    dialog.status.setCurrentIndex(dialog.status.findData(ActionStatus.DONE.value))
+    dialog.deadline.set_value(DAY)
+
+    def keep_theirs(conflict: EditConflictDialog) -> None:
+        [box] = conflict.boxes
+        assert box.title() == "Tila"
+        box.theirs.setChecked(True)
+
+    conflicts.choose = keep_theirs
+    dialog.accept()
+
+    assert {label(ActionStatus, ActionStatus.CANCELLED), label(ActionStatus, ActionStatus.DONE)} <= {
+        text.split(": ", 1)[-1] for text in texts(conflicts.shown[0])}
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with store.read() as session:
+        action = session.get(ActionItem, action_id)
+        assert action is not None
+        assert (action.status, action.owner_text, action.deadline) == (
+            ActionStatus.CANCELLED, "Sihteeri", DAY)
+
+
+def test_the_body_form_asks_about_the_swedish_name_and_shows_their_authority_after(
+        qtbot, store, conflicts):
+    table = make_table(store)
+    dialog = BodiesDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.details is not None and dialog.details.id == table.body_id
+    another_user(store, lambda other: bodies.update_body(
+        other, table.body_id, name_sv="Partnerskapsbordet i Österbotten",
+        appeal_authority="Pohjanmaan hyvinvointialue"))
+    dialog.name_sv.setText("Österbottens partnerskapsbord")
+    select_data(dialog.kind, BodyKind.WORKING_GROUP)
+
+    def edited(conflict: EditConflictDialog) -> None:
+        [box] = conflict.boxes
+        assert box.title() == "Nimi ruotsiksi"
+        assert box.edited is not None
+        box.edited.setText("Partnerskapsbordet")
+        box.edited.textEdited.emit(box.edited.text())
+
+    conflicts.choose = edited
+    dialog.save_button.click()
+
+    assert len(conflicts.shown) == 1
+    with store.read() as session:
+        body = session.get(Body, table.body_id)
+        assert body is not None
+        assert (body.name_sv, body.kind, body.appeal_authority) == (
+            "Partnerskapsbordet", BodyKind.WORKING_GROUP, "Pohjanmaan hyvinvointialue")
+    assert dialog.appeal_authority.text() == "Pohjanmaan hyvinvointialue"
+    assert dialog.start is not None and dialog.start.values["name_sv"] == "Partnerskapsbordet"
