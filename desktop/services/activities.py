@@ -86,7 +86,7 @@ def add_activity(
     return store.run_returning("add activity", apply)
 
 
-def update_activity(store: Store, activity_id: uuid.UUID, start: Seen | None = None,
+def update_activity(store: Store, activity_id: uuid.UUID, *, start: Seen | None = None,
                     **fields: Any) -> Changes:
     """Change some fields of an activity (see :func:`add_activity` for the rules).
 

@@ -252,7 +252,7 @@ def item_seen(session: Session, item_id: uuid.UUID) -> Seen:
     return seen(_item(session, item_id), EDITABLE_FIELDS)
 
 
-def update_item(store: Store, item_id: uuid.UUID, start: Seen | None = None,
+def update_item(store: Store, item_id: uuid.UUID, *, start: Seen | None = None,
                 **fields: Any) -> Changes:
     """Change an item's status, owner, due date, evidence or titles, as one operation.
 

@@ -245,7 +245,7 @@ def role_seen(session: Session, role_id: uuid.UUID) -> Seen:
     return seen(_live_role(session, role_id), ROLE_FIELDS)
 
 
-def update_role(store: Store, role_id: uuid.UUID, start: Seen | None = None,
+def update_role(store: Store, role_id: uuid.UUID, *, start: Seen | None = None,
                 **fields: Any) -> Changes:
     """Change a liaison role (another person, other dates…); only what differs is written.
 

@@ -209,3 +209,32 @@ def test_the_call_dialog_takes_an_edited_name(qtbot, store, round_, another_user
     call = stored(store, GrantCall, round_["call"])
     assert (call.name, call.budget_cents, call.criteria) == (
         "Kylätoiminnan avustukset (kylät) 2027", 800_000, "Kylät")
+
+
+def test_a_new_decision_whose_report_dates_were_refused_is_edited_from_what_was_saved(
+        qtbot, store, round_, another_user, conflicts, monkeypatch):
+    org_id = organisation(store, "Vaasan Kuoro ry")
+    app_id, _changes = apps.create_application(store, round_["call"], org_id,
+                                               applied_cents=500 * EURO, purpose="Konsertti")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    dialog = DecisionDialog(store, app_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.granted.setText("500")
+    dialog.report_received.set_value(dt.date(2027, 9, 10))
+    dialog.report_accepted.set_value(dt.date(2027, 9, 1))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert warnings == [_("A report cannot be accepted before it was received.")]
+    decision_id = dialog.details.decision_id
+    assert decision_id is not None  # the decision itself was saved
+
+    # The next save edits that decision: another user's change meanwhile stays.
+    decisions.update_decision(another_user, decision_id, deciding_body="Valtuusto")
+    dialog.report_accepted.set_value(dt.date(2027, 9, 20))
+    dialog.reasoning.setPlainText("Hyvä konsertti.")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not conflicts and dialog.result() == dialog.DialogCode.Accepted
+    decision = stored(store, GrantDecision, decision_id)
+    assert (decision.deciding_body, decision.reasoning, decision.report_accepted) == (
+        "Valtuusto", "Hyvä konsertti.", dt.date(2027, 9, 20))

@@ -148,6 +148,20 @@ def test_application_edits_of_different_fields_are_both_kept(store, other):
         assert [a.id for a in apps.supported_activities(session, app_id)] == [kahvila]
 
 
+def test_the_order_of_an_applications_municipalities_is_no_change(store, other):
+    """A dialog lists the municipalities in its language's order, not as stored."""
+    _org_id, app_id, _decision_id = _decided(store)
+    apps.update_application(store, app_id, municipalities=[VAASA, MUSTASAARI])
+    start = _start(other, apps.application_seen, app_id)
+    apps.update_application(store, app_id, municipalities=[VAASA])
+    listed = sorted(start.values["municipalities"], reverse=True)
+    assert listed != start.values["municipalities"]
+    apps.update_application(other, app_id, start=start,
+                            **{**start.values, "municipalities": listed, "purpose": "Uusi"})
+    application = stored(store, GrantApplication, app_id)
+    assert (application.purpose, application.municipalities) == ("Uusi", [VAASA])
+
+
 def test_an_application_field_both_changed_is_chosen_and_nothing_saved_before(store, other):
     org_id, app_id, decision_id = _decided(store)
     kahvila, _changes = activities.add_activity(store, org_id, title="Kyläkahvila")

@@ -165,12 +165,12 @@ def create_application(store: Store, call_id: uuid.UUID, organisation_id: uuid.U
 
 
 def _stated(session: Session, application: GrantApplication) -> dict[str, Any]:
-    """The application as its dialog states it: with the activities it supports, in a fixed
-    order (links have none)."""
+    """The application as its dialog states it: with the activities it supports, and the
+    municipalities and activities in a fixed order (a dialog lists them in its language's)."""
     return {
         "purpose": application.purpose, "applied_cents": application.applied_cents,
         "received_on": application.received_on,
-        "municipalities": list(application.municipalities or []),
+        "municipalities": sorted(application.municipalities or []),
         "activity_ids": sorted(a.id for a in supported_activities(session, application.id)),
     }
 
@@ -194,8 +194,9 @@ def update_application(store: Store, application_id: uuid.UUID, *, start: Seen |
         application = live_application(session, application_id)
         values = _clean(session, application.organisation_id, fields)
         if start is not None:
-            if "activity_ids" in values:
-                values["activity_ids"] = sorted(values["activity_ids"])
+            for name in ("municipalities", "activity_ids"):
+                if name in values:
+                    values[name] = sorted(values[name])
             values = merged_edit(session, application, _stated(session, application), values,
                                  start)
         if "activity_ids" in values:

@@ -70,9 +70,13 @@ class DecisionDialog(CheckedDialog):
         self.store = store
         self.application_id = application_id
         language = current_language()
+        # What this edit starts from (a save notices another user's save meanwhile), read
+        # before what the form shows: a save between the two then shows in the form rather
+        # than counting as this user's change.
+        self.start = self._seen(views.decision_details(store, application_id, language).decision_id)
         self.details = views.decision_details(store, application_id, language)
-        # What this edit starts from: a save notices another user's save meanwhile.
-        self.start = self._seen(self.details.decision_id)
+        if self.start is None and self.details.decision_id is not None:
+            self.start = self._seen(self.details.decision_id)
         self.meetings = {m.id: m for m in views.minutes_choices(store, language)}
         self.labels: dict[str, str] = {}
         self.setWindowTitle(_("Decision"))
@@ -354,7 +358,8 @@ class DecisionDialog(CheckedDialog):
                 self.store, saved, due=report["report_due"], received=report["report_received"],
                 accepted=report["report_accepted"])) is None:
             self.tabs.setCurrentIndex(2)
-            self._refresh_saved()  # the decision itself was saved
+            self._refresh_saved()  # the decision itself was saved: the next save edits it
+            self.start = self._seen(saved)
             return None
         self.start = self._seen(saved)
         return saved
