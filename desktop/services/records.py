@@ -98,21 +98,42 @@ def apply_edit(session: Session, record: Syncable, fields: Mapping[str, Any],
     When another user saved the record since, only the fields this edit changed are written,
     so that theirs stay; a field both changed to different values raises ``EditConflict``.
     """
-    if start is None or start.version == record.row_version:
-        apply_fields(record, fields)
-        return
+    names = set(fields) | (set(start.values) if start is not None else set())
+    now = {name: _plain(getattr(record, name)) for name in names}
+    apply_fields(record, _to_write(session, record.id, record.row_version, now, fields, start))
+
+
+def merged_values(session: Session, record: Syncable, stated: Mapping[str, Any],
+                  fields: Mapping[str, Any], start: Seen | None) -> dict[str, Any]:
+    """The values ``fields`` (an edit made from ``start``) come to once merged as
+    :func:`apply_edit` merges, without writing them: for checks that need the merged record
+    first, or an editor whose fields are not all columns of the record. ``stated``: the record
+    now, as the editor states its fields."""
+    written = _to_write(session, record.id, record.row_version, stated, fields, start)
+    return {name: written.get(name, stated[name]) for name in fields}
+
+
+def _to_write(session: Session, record_id: uuid.UUID, version: int, now: Mapping[str, Any],
+              fields: Mapping[str, Any], start: Seen | None) -> dict[str, Any]:
+    """Which of ``fields`` to write over the record that is ``now`` at ``version``."""
+    # A change to linked rows alone (an application's activities) leaves the record's version
+    # as it was: seen in the values, it is another user's save all the same.
+    if start is None or (start.version == version and all(
+            now[name] == value for name, value in start.values.items() if name in now)):
+        return dict(fields)
     missing = object()
     mine = {name: value for name, value in fields.items()
             if start.values.get(name, missing) != value}
-    now = {name: _plain(getattr(record, name)) for name in fields}
     clashes = [FieldClash(name, start.values[name], now[name], value)
                for name, value in mine.items()
                if name in start.values and now[name] != start.values[name] and now[name] != value]
     if clashes:
-        by, at = _last_change(session, record.id)
-        raise EditConflict(record.id, clashes, {**now, **mine}, seen(record, start.values),
-                           by, at)
-    apply_fields(record, mine)
+        by, at = _last_change(session, record_id)
+        current = Seen(version, {name: copy.deepcopy(now[name]) for name in start.values
+                                 if name in now})
+        raise EditConflict(record_id, clashes, {**{name: now[name] for name in fields}, **mine},
+                           current, by, at)
+    return mine
 
 
 def _last_change(session: Session, record_id: uuid.UUID) -> tuple[str, dt.datetime | None]:

@@ -24,7 +24,7 @@ from desktop.services.grants._common import (
 )
 from desktop.services.grants.calls import paid_per_decision
 from desktop.services.grants.money import check_cents
-from desktop.services.records import Seen, live_organisation
+from desktop.services.records import Seen, live_organisation, merged_values
 from desktop.services.vocabulary import label
 from desktop.storage.models import (
     Activity,
@@ -188,7 +188,7 @@ def update_application(store: Store, application_id: uuid.UUID, *, start: Seen |
     An edit from ``start`` (:func:`application_seen`) keeps what another user saved meanwhile,
     or raises ``EditConflict`` for a field both changed (see ``records.apply_edit``).
     """
-    from desktop.services.grants.decisions import check_amounts, derive_status, merged_edit
+    from desktop.services.grants.decisions import check_amounts, derive_status
 
     def apply(session: Session) -> None:
         application = live_application(session, application_id)
@@ -197,7 +197,7 @@ def update_application(store: Store, application_id: uuid.UUID, *, start: Seen |
             for name in ("municipalities", "activity_ids"):
                 if name in values:
                     values[name] = sorted(values[name])
-            values = merged_edit(session, application, _stated(session, application), values,
+            values = merged_values(session, application, _stated(session, application), values,
                                  start)
         if "activity_ids" in values:
             _set_activities(session, application, values.pop("activity_ids"))

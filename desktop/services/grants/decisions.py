@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,8 +27,7 @@ from desktop.services.grants._common import (
 )
 from desktop.services.grants.calls import budget_overrun
 from desktop.services.grants.money import check_cents
-from desktop.services.records import Seen, apply_edit
-from desktop.storage.base import Syncable
+from desktop.services.records import Seen, apply_edit, merged_values
 from desktop.storage.models import AgendaItem, GrantDecision, GrantPayment
 from desktop.storage.models.enums import DecisionStatus
 from desktop.storage.store import Store
@@ -49,33 +47,6 @@ class BudgetExceeded(ValidationError):
     def __init__(self, message: str, overrun_cents: int) -> None:
         super().__init__(message)
         self.overrun_cents = overrun_cents
-
-
-class _Draft:
-    """A record's fields as its editor states them, for ``apply_edit`` to merge an edit into
-    before anything is written: the checks need the merged values first, and an editor may
-    state a field that is no column of the record (a derived status, links to other rows)."""
-
-    def __init__(self, record: Syncable, stated: Mapping[str, Any], start: Seen | None) -> None:
-        self.id = record.id
-        self.row_version = record.row_version
-        # A change to the rows linked (an application's activities) alone leaves the record's
-        # version as it was: seen in the values, it is another user's save all the same.
-        if start is not None and start.version == record.row_version and any(
-                name in stated and stated[name] != value for name, value in start.values.items()):
-            self.row_version = start.version - 1
-        self.__dict__.update(stated)
-
-
-def merged_edit(session: Session, record: Syncable, stated: Mapping[str, Any],
-                fields: Mapping[str, Any], start: Seen | None) -> dict[str, Any]:
-    """The values to save for ``fields``, an edit made from ``start``: when another user saved
-    the record since, theirs for the fields this edit left as they were (``EditConflict`` for
-    a field both changed, see ``records.apply_edit``). ``stated``: the record now, as the
-    editor states its fields; nothing is written."""
-    draft = _Draft(record, stated, start)
-    apply_edit(session, cast(Syncable, draft), fields, start)
-    return {name: getattr(draft, name) for name in fields}
 
 
 def _stated(decision: GrantDecision) -> dict[str, Any]:
@@ -221,7 +192,7 @@ def update_decision(store: Store, decision_id: uuid.UUID, *, allow_overrun: bool
                                      if name not in report_names}),
                   **{name: fields[name] for name in report_names if name in fields}}
         if start is not None:
-            values = merged_edit(session, decision, _stated(decision), values, start)
+            values = merged_values(session, decision, _stated(decision), values, start)
         report = {name: values.pop(name) for name in report_names if name in values}
         _apply(session, decision, application.applied_cents, values, allow_overrun)
         if report:

@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 from desktop.i18n import LANGUAGES, _, current_language
 from desktop.services import activities, contacts, premises
 from desktop.storage.store import Store
-from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
+from desktop.ui.dialogs.edit_conflict import (
+    FieldsShown,
+    combo_text,
+    list_text,
+    save_resolving_conflicts,
+    stored_text,
+)
 from desktop.ui.field_errors import add_error_row, show_field_errors
 
 
@@ -199,25 +205,17 @@ class ActivityDialog(QDialog):
         held_in = set(self.premises_ids())
         if held_in != self._initial_premises:
             premises.set_activity_premises(self.store, self.activity_id, held_in)
-        with self.store.read() as session:
-            self.start = activities.activity_seen(session, self.activity_id)
         self.accept()
 
     def _shown(self, name: str, value: Any) -> str:
         """A stored value as this dialog's widgets name it (codes by their labels)."""
-        if isinstance(value, bool):
-            return _("Yes") if value else _("No")
         if name == "language":
-            return self.language.itemText(max(0, self.language.findData(value)))
+            return combo_text(self.language, value)
         if name == "contact_id":
-            index = self.contact.findData(str(value) if value else "")
-            return (self.contact.itemText(index) if index >= 0
-                    else _("(a person no longer among the contacts)"))
+            return combo_text(self.contact, value, _("(a person no longer among the contacts)"))
         if name == "municipalities":
-            names = {self.places.item(i).data(Qt.ItemDataRole.UserRole): self.places.item(i).text()
-                     for i in range(self.places.count())}
-            return ", ".join(names.get(code, code) for code in value or [])
-        return "" if value is None else str(value)
+            return list_text(self.places, value)
+        return stored_text(value)
 
     def premises_ids(self) -> list[uuid.UUID]:
         return [uuid.UUID(self.premises.item(i).data(Qt.ItemDataRole.UserRole))

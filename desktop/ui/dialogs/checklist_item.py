@@ -36,7 +36,12 @@ from desktop.storage.base import utcnow
 from desktop.storage.models import Attachment, ChecklistItem
 from desktop.storage.models.enums import ChecklistStatus
 from desktop.storage.store import Store
-from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
+from desktop.ui.dialogs.edit_conflict import (
+    FieldsShown,
+    combo_text,
+    save_resolving_conflicts,
+    stored_text,
+)
 
 
 class ChecklistItemDialog(QDialog):
@@ -169,8 +174,6 @@ class ChecklistItemDialog(QDialog):
                             editable={"owner", "evidence", "evidence_link"}))
             if saved is None:
                 return
-            with self.store.read() as session:
-                self.start = checklist.item_seen(session, self.item_id)
         self.accept()
 
     def _shown(self, name: str, value: Any) -> str:
@@ -179,13 +182,10 @@ class ChecklistItemDialog(QDialog):
             return ""
         if name == "status":
             return label(ChecklistStatus, str(value))
-        if name == "due_on":
-            return format_date(value)
         combos = {"evidence_agenda_item_id": self.meeting, "evidence_grant_call_id": self.call}
         if name in combos:
-            index = combos[name].findData(str(value))
-            return combos[name].itemText(index) if index >= 0 else _("(a linked record)")
-        return str(value)
+            return combo_text(combos[name], value, _("(a linked record)"))
+        return stored_text(value)
 
     def add_comment(self) -> None:
         text = self.new_comment.text().strip()

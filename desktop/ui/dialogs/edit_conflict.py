@@ -3,26 +3,30 @@ mine or an edited value (as in the sync conflicts view), then save again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+import datetime as dt
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.i18n import _
-from desktop.i18n.formatting import format_utc
+from desktop.i18n.formatting import format_date, format_time, format_utc
 from desktop.services.records import EditConflict, FieldClash, Seen
 
 T = TypeVar("T")
@@ -37,6 +41,48 @@ class FieldsShown:
     labels: Mapping[str, str]
     text: Callable[[str, Any], str]
     editable: Collection[str] = ()
+
+
+# -- how an editor names its fields and their stored values (for ``FieldsShown``) ----------
+
+
+def form_labels(form: QFormLayout, fields: Mapping[str, QWidget]) -> dict[str, str]:
+    """The labels ``form`` gives its ``fields`` (name: widget), without their mnemonics: the
+    conflict dialog names a field as the form does."""
+    labels = {}
+    for name, widget in fields.items():
+        label = form.labelForField(widget)
+        labels[name] = label.text().replace("&", "") if isinstance(label, QLabel) else name
+    return labels
+
+
+def stored_text(value: Any) -> str:
+    """A stored value as an editor shows it: dates and times in the user's format, a flag as
+    yes or no, nothing for none."""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if isinstance(value, dt.time):
+        return format_time(value)
+    return "" if value is None else str(value)
+
+
+def combo_text(combo: QComboBox, value: Any, missing: str | None = None) -> str:
+    """How ``combo`` names a stored id or code: the item whose data is the value or its text
+    (combo boxes keep ids either way); ``missing``, or the value itself, when none is."""
+    wanted = (value, "" if value is None else str(value))
+    for index in range(combo.count()):
+        if combo.itemData(index) in wanted:
+            return combo.itemText(index)
+    return stored_text(value) if missing is None else missing
+
+
+def list_text(widget: QListWidget, values: Iterable[Any] | None) -> str:
+    """The items of ``widget`` whose data is among ``values`` (or their texts), in its order."""
+    wanted = {value for value in values or ()} | {str(value) for value in values or ()}
+    return ", ".join(widget.item(row).text() for row in range(widget.count())
+                     if widget.item(row).data(Qt.ItemDataRole.UserRole) in wanted)
 
 
 class _ClashBox(QGroupBox):

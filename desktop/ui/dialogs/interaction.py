@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.i18n.formatting import format_date
 from desktop.services import activities
 from desktop.services.records import Seen
 from desktop.services.vocabulary import label, labels
 from desktop.settings import Settings
 from desktop.storage.models.enums import InteractionKind
 from desktop.storage.store import Store
-from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts, stored_text
 
 
 class InteractionDialog(QDialog):
@@ -84,15 +83,11 @@ class InteractionDialog(QDialog):
                              "note": _("Note")}, _shown, editable={"officer", "note"}))
             if saved is None:
                 return
-            with self.store.read() as session:
-                self.start = activities.interaction_seen(session, interaction_id)
         self.accept()
 
 
 def _shown(name: str, value: Any) -> str:
     """A stored value as the dialog shows it (the kind by its label)."""
-    if name == "date":
-        return format_date(value)
     if name == "kind":
         return label(InteractionKind, value)
-    return "" if value is None else str(value)
+    return stored_text(value)

@@ -24,13 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _, current_language
-from desktop.i18n.formatting import format_date
 from desktop.services import network, partners
 from desktop.services.records import Seen
 from desktop.services.vocabulary import label, labels
 from desktop.storage.models.enums import LiaisonRoleKind
 from desktop.storage.store import Store
-from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
+from desktop.ui.dialogs.edit_conflict import (
+    FieldsShown,
+    combo_text,
+    save_resolving_conflicts,
+    stored_text,
+)
 from desktop.ui.optional_date import OptionalDate
 
 
@@ -189,21 +193,14 @@ class LiaisonRoleDialog(QDialog):
                              "end_on": _("End date")}, self._shown, editable={"title"}))
             if saved is None:
                 return
-            with self.store.read() as session:
-                self.edit_start = network.role_seen(session, role_id)
         self.accept()
 
     def _shown(self, name: str, value: Any) -> str:
         """A stored value as this dialog's widgets name it (codes and people by their names)."""
-        if isinstance(value, dt.date):
-            return format_date(value)
         if name == "role":
             return label(LiaisonRoleKind, value)
         combos = {"municipality_code": self.municipality, "contact_id": self.person}
-        if name in combos and value is not None:
-            index = _index(combos[name], value)
-            return combos[name].itemText(index) if index >= 0 else str(value)
-        return "" if value is None else str(value)
+        return combo_text(combos[name], value) if name in combos else stored_text(value)
 
     def remove(self) -> None:
         assert self.role_id is not None

@@ -25,14 +25,19 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import ValidationError
 from desktop.i18n import _, current_language
-from desktop.i18n.formatting import format_date, format_money, format_number
+from desktop.i18n.formatting import format_money, format_number
 from desktop.services.grants import applications, views
 from desktop.services.meetings.attachments import save_attachment
 from desktop.services.meetings.editor import organisation_choices
 from desktop.services.records import Seen
 from desktop.storage.store import Store
 from desktop.ui.dialog_sizes import remember_size
-from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
+from desktop.ui.dialogs.edit_conflict import (
+    FieldsShown,
+    list_text,
+    save_resolving_conflicts,
+    stored_text,
+)
 from desktop.ui.grants.common import MoneyEdit
 from desktop.ui.meetings.common import (
     CheckedDialog,
@@ -286,12 +291,7 @@ class ApplicationDialog(CheckedDialog):
         """A stored value as this dialog shows it (municipalities and activities by name)."""
         lists = {"municipalities": self.municipalities, "activity_ids": self.activities}
         if name in lists:
-            widget = lists[name]
-            wanted = {str(v) for v in value or ()}
-            return ", ".join(widget.item(i).text() for i in range(widget.count())
-                             if widget.item(i).data(DATA) in wanted)
+            return list_text(lists[name], value)
         if name == "applied_cents":
             return format_money(value)
-        if name == "received_on":
-            return format_date(value)
-        return "" if value is None else str(value)
+        return stored_text(value)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _, current_language
-from desktop.i18n.formatting import format_date, format_money
+from desktop.i18n.formatting import format_money
 from desktop.services.grants import calls, views
 from desktop.services.grants._common import THE_COUNTY
 from desktop.services.records import Seen
@@ -26,7 +26,12 @@ from desktop.services.vocabulary import labels
 from desktop.storage.models.enums import GrantType
 from desktop.storage.store import Store
 from desktop.ui.dialog_sizes import remember_size
-from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
+from desktop.ui.dialogs.edit_conflict import (
+    FieldsShown,
+    combo_text,
+    save_resolving_conflicts,
+    stored_text,
+)
 from desktop.ui.grants.common import MoneyEdit
 from desktop.ui.meetings.common import CheckedDialog, attempt, fill_combo, select_data
 from desktop.ui.optional_date import OptionalDate
@@ -125,21 +130,15 @@ class CallDialog(CheckedDialog):
                                                           **values),
             self.values(), self.start,
             FieldsShown(self.labels, self._shown, editable={"name", "criteria"})))
-        if saved is not None:
-            with self.store.read() as session:
-                self.start = calls.call_seen(session, call_id)
         return saved
 
     def _shown(self, name: str, value: Any) -> str:
         """A stored value as this dialog shows it (codes by their labels, a budget of 0 as
         none recorded)."""
-        combos = {"grant_type": self.grant_type, "funder_code": self.funder}
-        if name in combos:
-            combo = combos[name]
-            index = combo.findData(value or "")
-            return combo.itemText(index) if index >= 0 else str(value or "")
+        if name == "grant_type":
+            return combo_text(self.grant_type, value)
+        if name == "funder_code":
+            return combo_text(self.funder, value or "")
         if name == "budget_cents":
             return format_money(value) if value else ""
-        if isinstance(value, dt.date):
-            return format_date(value)
-        return "" if value is None else str(value)
+        return stored_text(value)

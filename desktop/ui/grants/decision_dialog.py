@@ -40,7 +40,7 @@ from desktop.services.vocabulary import label
 from desktop.storage.models.enums import DecisionStatus
 from desktop.storage.store import Store
 from desktop.ui.dialog_sizes import remember_size
-from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts, stored_text
 from desktop.ui.grants.common import (
     WARNING_TEXT,
     MoneyEdit,
@@ -374,9 +374,7 @@ class DecisionDialog(CheckedDialog):
         if name == "agenda_item_id":
             return next((f"{meeting.label} {item.label}" for meeting in self.meetings.values()
                          for item in meeting.items if item.id == value), "")
-        if isinstance(value, dt.date):
-            return format_date(value)
-        return "" if value is None else str(value)
+        return stored_text(value)
 
     def apply(self) -> None:
         if self.save() is not None:

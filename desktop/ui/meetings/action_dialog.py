@@ -23,16 +23,14 @@ from desktop.services.meetings.editor import (
 from desktop.services.vocabulary import labels
 from desktop.storage.models.enums import ActionStatus
 from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import combo_text, form_labels, stored_text
 from desktop.ui.meetings.common import (
     CheckedDialog,
     combo_id,
     combo_text_data,
-    combo_value_text,
     fill_combo,
-    form_labels,
     ok_cancel,
     searchable,
-    value_text,
 )
 from desktop.ui.optional_date import OptionalDate
 
@@ -109,4 +107,4 @@ class ActionDialog(CheckedDialog):
         """A stored value as this dialog names it (owners and the status by their names)."""
         combos = {"owner_person_id": self.person, "owner_organisation_id": self.organisation,
                   "status": self.status}
-        return combo_value_text(combos[name], value) if name in combos else value_text(value)
+        return combo_text(combos[name], value) if name in combos else stored_text(value)

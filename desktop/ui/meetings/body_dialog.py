@@ -34,18 +34,21 @@ from desktop.services.records import Seen
 from desktop.services.vocabulary import labels
 from desktop.storage.models.enums import BodyKind, RecordKind
 from desktop.storage.store import Store
-from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
+from desktop.ui.dialogs.edit_conflict import (
+    FieldsShown,
+    combo_text,
+    form_labels,
+    save_resolving_conflicts,
+    stored_text,
+)
 from desktop.ui.editable_list import EditableList
 from desktop.ui.meetings.appeal_dialog import AppealTextsDialog
 from desktop.ui.meetings.common import (
     ask,
     attempt,
     combo_text_data,
-    combo_value_text,
     fill_combo,
-    form_labels,
     select_data,
-    value_text,
 )
 from desktop.ui.meetings.member_dialog import MemberDialog
 from desktop.ui.tablemodel import Column
@@ -261,7 +264,7 @@ class BodiesDialog(QDialog):
         if name == "languages":
             return ", ".join(native for code, native in LANGUAGES if code in (value or []))
         combos = {"kind": self.kind, "record_kind": self.record_kind}
-        return combo_value_text(combos[name], value) if name in combos else value_text(value)
+        return combo_text(combos[name], value) if name in combos else stored_text(value)
 
     def delete_body(self) -> None:
         if self.details is None or not ask(self, _("Delete body"), _(

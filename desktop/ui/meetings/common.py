@@ -1,28 +1,16 @@
-"""What the meeting widgets share: showing a service's refusal, combo boxes over ids, naming
-fields and stored values for the edit conflict dialog."""
+"""What the meeting widgets share: showing a service's refusal, combo boxes over ids."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from desktop.errors import KnownError
-from desktop.i18n.formatting import format_date, format_time
 from desktop.ui.dialog_sizes import remember_size
 
 T = TypeVar("T")
@@ -114,28 +102,3 @@ def ask(parent: QWidget, title: str, question: str) -> bool:
 
 def section_text(section: int | None) -> str:
     return f"§ {section}" if section else ""
-
-
-def form_labels(form: QFormLayout, fields: Mapping[str, QWidget]) -> dict[str, str]:
-    """The labels ``form`` gives its ``fields`` (name: widget), without their mnemonics: the
-    edit conflict dialog names a field as the form does."""
-    labels = {}
-    for name, widget in fields.items():
-        label = form.labelForField(widget)
-        labels[name] = label.text().replace("&", "") if isinstance(label, QLabel) else name
-    return labels
-
-
-def combo_value_text(combo: QComboBox, value: object) -> str:
-    """How ``combo`` names a stored id or code (as :func:`fill_combo` keeps it)."""
-    index = combo.findData("" if value is None else str(value))
-    return combo.itemText(index) if index >= 0 else value_text(value)
-
-
-def value_text(value: object) -> str:
-    """A stored date, time or text as the meeting forms show it."""
-    if isinstance(value, dt.date):
-        return format_date(value)
-    if isinstance(value, dt.time):
-        return format_time(value)
-    return "" if value is None else str(value)

@@ -22,13 +22,11 @@ from desktop.i18n import _
 from desktop.services.meetings.editor import ItemView
 from desktop.services.vocabulary import labels
 from desktop.storage.models.enums import ItemType
+from desktop.ui.dialogs.edit_conflict import combo_text, form_labels, stored_text
 from desktop.ui.meetings.common import (
     combo_text_data,
-    combo_value_text,
     fill_combo,
-    form_labels,
     select_data,
-    value_text,
 )
 
 
@@ -112,7 +110,7 @@ class ItemForm(QWidget):
     def shown(self, name: str, value: Any) -> str:
         """A stored value as this form names it (the type by its label)."""
         if name == "item_type":
-            return combo_value_text(self.item_type, value)
+            return combo_text(self.item_type, value)
         if name == "minutes_allotted":
             return self.minutes.textFromValue(value) + self.minutes.suffix() if value else ""
-        return value_text(value)
+        return stored_text(value)

@@ -29,16 +29,14 @@ from desktop.services.meetings import appeal_deadline
 from desktop.services.meetings.editor import BodyChoice, MeetingView
 from desktop.services.vocabulary import label, labels
 from desktop.storage.models.enums import RecordKind
+from desktop.ui.dialogs.edit_conflict import combo_text, form_labels, stored_text
 from desktop.ui.meetings.common import (
     CheckedDialog,
     combo_id,
     combo_text_data,
-    combo_value_text,
     fill_combo,
-    form_labels,
     ok_cancel,
     select_data,
-    value_text,
 )
 from desktop.ui.optional_date import OptionalDate
 
@@ -204,7 +202,7 @@ class MeetingDialog(CheckedDialog):
     def shown(self, name: str, value: Any) -> str:
         """A stored value as this dialog names it (codes by their labels)."""
         combos = {"language": self.language, "record_kind": self.record_kind}
-        return combo_value_text(combos[name], value) if name in combos else value_text(value)
+        return combo_text(combos[name], value) if name in combos else stored_text(value)
 
     def body_id(self):  # noqa: ANN201 - uuid.UUID | None
         return combo_id(self.body)

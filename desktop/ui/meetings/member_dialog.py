@@ -13,16 +13,14 @@ from desktop.services.meetings.editor import MemberDetails, organisation_choices
 from desktop.services.vocabulary import labels
 from desktop.storage.models.enums import MemberRole
 from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import combo_text, form_labels, stored_text
 from desktop.ui.meetings.common import (
     CheckedDialog,
     combo_id,
     combo_text_data,
-    combo_value_text,
     fill_combo,
-    form_labels,
     ok_cancel,
     searchable,
-    value_text,
 )
 from desktop.ui.optional_date import OptionalDate
 
@@ -91,6 +89,6 @@ class MemberDialog(CheckedDialog):
         """A stored value as this dialog names it (people and organisations by their names)."""
         if name in ("representative_id", "deputy_id"):
             # Anyone's: the other user may have chosen another organisation's people.
-            return dict(person_choices(self.store)).get(value, value_text(value))
+            return dict(person_choices(self.store)).get(value, stored_text(value))
         combos = {"organisation_id": self.organisation, "role": self.role}
-        return combo_value_text(combos[name], value) if name in combos else value_text(value)
+        return combo_text(combos[name], value) if name in combos else stored_text(value)
