@@ -31,7 +31,8 @@ the merge (``search.refresh``), under the merge's large page cache, and rebuilt 
 import changed much of the register.
 
 A large import into a table that was empty writes its rows first and makes the table's indexes
-afterwards (``sqlite_bulk.indexes_after``); foreign keys are checked at commit.
+afterwards (``sqlite_bulk.indexes_after``), and so the field clocks' when it brings more clocks
+than this copy has (``sqlite_bulk.clocks_after``); foreign keys are checked at commit.
 """
 
 from __future__ import annotations
@@ -98,7 +99,8 @@ def apply_bundle(store: Store, bundle: Bundle, *, fast: bool = True) -> ImportRe
             store.clock.observe(Timestamp.parse(newest))
         merger = _Merger(session, ctx, store, bundle, report, stamp=str(store.clock.now()))
         specs = table_specs()
-        with sqlite_bulk.merging(session):
+        with sqlite_bulk.merging(session), \
+                sqlite_bulk.clocks_after(session, bundle.record_count):
             for table, records in bundle.records.items():
                 spec = specs[table]
                 bulk = fast and sqlite_bulk.usable(session, spec)
@@ -106,7 +108,7 @@ def apply_bundle(store: Store, bundle: Bundle, *, fast: bool = True) -> ImportRe
                 empty = bulk and sqlite_bulk.empty(session, spec)
                 # In id order, neighbouring rows of the indexes are written together.
                 records.sort(key=_record_id)
-                with sqlite_bulk.indexes_after(session, spec) \
+                with sqlite_bulk.indexes_after(session, spec.name) \
                         if empty and len(records) >= sqlite_bulk.MANY else nullcontext():
                     for start in range(0, len(records), _CHUNK):
                         chunk = records[start:start + _CHUNK]

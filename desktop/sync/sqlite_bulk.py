@@ -75,7 +75,7 @@ MANY = 5000
 
 
 @contextmanager
-def indexes_after(session: Session, spec: TableSpec) -> Iterator[None]:
+def indexes_after(session: Session, table: str) -> Iterator[None]:
     """Drop the table's own indexes while a bulk of new rows goes in and make them again
     afterwards: sorting the keys once is far quicker than putting each in its place in a
     growing index. Indexes of constraints (the primary key, UNIQUE) stay. Should the import
@@ -83,7 +83,7 @@ def indexes_after(session: Session, spec: TableSpec) -> Iterator[None]:
     connection = session.connection()
     indexes = connection.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-        "AND sql IS NOT NULL ORDER BY name", (spec.name,)).all()
+        "AND sql IS NOT NULL ORDER BY name", (table,)).all()
     for name, _sql in indexes:
         connection.exec_driver_sql(f"DROP INDEX {_quoted(name)}")
     yield
@@ -160,6 +160,16 @@ def existing(session: Session, spec: TableSpec, hex_ids: list[str]) -> set[str]:
 def empty(session: Session, spec: TableSpec) -> bool:
     """True when the table has no rows: none of a bundle's records can be here yet."""
     return session.execute(text(f"SELECT 1 FROM {_quoted(spec.name)} LIMIT 1")).first() is None
+
+
+def clocks_after(session: Session, records: int) -> AbstractContextManager[None]:
+    """``indexes_after`` for the field clocks, when an import of ``records`` records (each has
+    at least one clock) outnumbers the clocks here: a copy's first full import."""
+    if not available(session) or records < MANY:
+        return nullcontext()
+    present = session.execute(text(
+        "SELECT count(*) FROM (SELECT 1 FROM field_clock LIMIT :n)"), {"n": records}).scalar_one()
+    return indexes_after(session, "field_clock") if present < records else nullcontext()
 
 
 def _stored(codec: FieldCodec, parameter: str) -> str:

@@ -99,6 +99,31 @@ def test_a_large_import_that_fails_leaves_the_indexes_and_the_data_as_they_were(
     assert _schema(target) == schema and canonical(target) == before
 
 
+def test_the_clocks_index_waits_only_when_an_import_brings_more_clocks_than_there_are(
+        bulk, demo_store, targets, tmp_path, monkeypatch):
+    bundle = tmp_path / "full.kumppani"
+    export_bundle(demo_store, bundle, full=True)
+    dropped: list[str] = []
+    indexes_after = sqlite_bulk.indexes_after
+
+    def spy(session, table):  # noqa: ANN001, ANN202
+        dropped.append(table)
+        return indexes_after(session, table)
+
+    monkeypatch.setattr(sqlite_bulk, "indexes_after", spy)
+    fast = targets[0]
+    schema = _schema(fast)
+    import_bundle(fast, bundle)
+    assert "field_clock" in dropped
+    assert _schema(fast) == schema
+    # A copy that holds as many clocks as the bundle has records keeps its index in place.
+    dropped.clear()
+    again = tmp_path / "again.kumppani"
+    export_bundle(fast, again, full=True)
+    import_bundle(demo_store, again)
+    assert "field_clock" not in dropped
+
+
 def test_records_changed_after_an_early_refresh_are_indexed_too(store):
     first, second = uuid.uuid4(), uuid.uuid4()
 
