@@ -144,3 +144,12 @@ def store(backend: str, request: pytest.FixtureRequest, empty_template: Path,
 def demo_store(backend: str, request: pytest.FixtureRequest, demo_template: Path,
                tmp_path: Path) -> Iterator[Store]:
     yield from _open_on(backend, request, demo_template, tmp_path, demo=True)
+
+
+@pytest.fixture
+def other(store: Store) -> Iterator[Store]:
+    """Another user of ``store``'s database, Aino, who saves while the first one edits."""
+    second = Store.open(store.path or store.location)
+    second.officer = "Aino Ärölä"
+    yield second
+    second.close()

@@ -256,12 +256,12 @@ def update_role(store: Store, role_id: uuid.UUID, *, start: Seen | None = None,
         record = _live_role(session, role_id)
         values = _clean({**{name: getattr(record, name) for name in ROLE_FIELDS}, **fields})
         _check(session, values)
-        merging = start is not None and start.version != record.row_version
         apply_edit(session, record, values, start)
-        if merging:
+        merged = {name: getattr(record, name) for name in ROLE_FIELDS}
+        if merged != values:
             # Their change kept with mine (say, their end date, my start date) must still make
             # a valid role.
-            _check(session, {name: getattr(record, name) for name in ROLE_FIELDS})
+            _check(session, merged)
 
     return store.run("edit liaison role", apply)
 
@@ -292,11 +292,6 @@ class RoleRow:
     role: str
     start_on: dt.date
     end_on: dt.date | None
-
-
-def role_fields(session: Session, role_id: uuid.UUID) -> dict[str, Any]:
-    record = _live_role(session, role_id)
-    return {name: getattr(record, name) for name in ROLE_FIELDS}
 
 
 def role_label(language: str, role: str, title: str) -> str:

@@ -17,11 +17,13 @@ record, not the server's.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from desktop.errors import KnownError
 from desktop.i18n import _, ngettext
@@ -31,7 +33,7 @@ from desktop.storage.roles import READONLY, server_role
 from desktop.storage.store import Store
 from desktop.storage.tracking import cycle_collection_paused
 from desktop.sync.bundle import KIND_DELTA
-from desktop.sync.export import note_export, write_bundle
+from desktop.sync.export import Written, note_export, write_bundle
 from desktop.sync.merge import apply_bundle
 from desktop.sync.peers import replica_name
 from desktop.sync.report import ImportReport
@@ -110,7 +112,7 @@ def synchronise(local: Store, server: Store) -> ServerSyncReport:
     read_only = server_role(server.engine) == READONLY
     with cycle_collection_paused():
         if read_only:
-            received = _send(server, local, recorded_by_target=True)
+            received = _receive_read_only(server, local)
             sent = ImportReport(server.location, replica_name(local), local.replica_id,
                                 KIND_DELTA)
         else:
@@ -119,26 +121,37 @@ def synchronise(local: Store, server: Store) -> ServerSyncReport:
     return ServerSyncReport(server.location, received, sent, read_only)
 
 
-def _send(source: Store, target: Store, *, recorded_by_target: bool = False) -> ImportReport:
-    """Merge into ``target`` what ``source`` has that ``target`` has not acknowledged.
-    ``recorded_by_target``: ``source`` may not write (a read-only user's server), so what
-    ``target`` has of it is ``target``'s own record, and ``source`` keeps no history of it."""
-    # The history of both sides names the exchange by the server.
-    label = source.location if source.on_server else target.location
-    buffer = io.BytesIO()
-    if recorded_by_target:
-        with target.read() as session:
-            record = session.get(SyncPeer, source.replica_id)
-            seen = record.seen if record is not None else ""
-        peer = SyncPeer(replica_id=target.replica_id, seen="", acknowledged=seen) if seen else None
-        written = write_bundle(source, buffer, target=lambda _session: peer)
-    else:
-        written = write_bundle(source, buffer,
-                               target=lambda session: session.get(SyncPeer, target.replica_id))
-    report = apply_bundle(target, parse_bundle(buffer.getvalue(), label))
-    if not recorded_by_target:
-        note_export(source, written.report(Path("-")), target.replica_id, label)
+def _send(source: Store, target: Store) -> ImportReport:
+    """Merge into ``target`` what ``source`` has that ``target`` has not acknowledged."""
+    written, report = _transfer(
+        source, target, lambda session: session.get(SyncPeer, target.replica_id))
+    note_export(source, written.report(Path("-")), target.replica_id, _label(source, target))
     return report
+
+
+def _receive_read_only(server: Store, local: Store) -> ImportReport:
+    """Merge into ``local`` what a read-only user's ``server`` has that ``local`` has not seen.
+    The user may not write there, so the server keeps no record of this copy: what this copy
+    has seen of the server comes from its own record, as if the server had it."""
+    with local.read() as session:
+        record = session.get(SyncPeer, server.replica_id)
+        seen = record.seen if record is not None else ""
+    peer = SyncPeer(replica_id=local.replica_id, seen="", acknowledged=seen) if seen else None
+    return _transfer(server, local, lambda _session: peer)[1]
+
+
+def _transfer(source: Store, target: Store,
+              peer: Callable[[Session], SyncPeer | None]) -> tuple[Written, ImportReport]:
+    """Write ``source``'s changes for ``peer`` (what it has acknowledged) and merge them into
+    ``target``."""
+    buffer = io.BytesIO()
+    written = write_bundle(source, buffer, target=peer)
+    return written, apply_bundle(target, parse_bundle(buffer.getvalue(), _label(source, target)))
+
+
+def _label(source: Store, target: Store) -> str:
+    # The history of both sides names the exchange by the server.
+    return source.location if source.on_server else target.location
 
 
 def last_server(store: Store) -> str:

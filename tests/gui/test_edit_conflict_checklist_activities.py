@@ -4,7 +4,8 @@ meanwhile: their other changes kept, the field both changed chosen in the confli
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -29,15 +30,6 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """Another user of the same database, who saves while the dialog is open."""
-    second = Store.open(store.path)
-    second.officer = "Aino Ärölä"
-    yield second
-    second.close()
-
-
-@pytest.fixture
 def answered(monkeypatch: pytest.MonkeyPatch) -> Callable[[Callable[[EditConflictDialog], None]],
                                                           list[str]]:
     """Answer the conflict dialog with ``choose`` instead of waiting for a user; the texts it
@@ -56,10 +48,6 @@ def answered(monkeypatch: pytest.MonkeyPatch) -> Callable[[Callable[[EditConflic
         return shown
 
     return answer_with
-
-
-
-
 
 
 def test_the_checklist_step_dialog_asks_which_status_to_keep(qtbot, store, other, answered):
@@ -119,7 +107,8 @@ def test_the_activity_dialog_keeps_my_title_and_their_other_changes(qtbot, store
         "Läksykerho koululaisille", True, ["499", "905"])  # by name
 
 
-def test_the_interaction_dialog_saves_an_edited_note(qtbot, store, other, answered):
+def _interaction_dialog(qtbot, store: Store) -> tuple[InteractionDialog, Any]:  # noqa: ANN001
+    """The dialog of a meeting logged with an organisation, open; and the interaction's row."""
     org_id = new_organisation(store)
     activities.log_interaction(store, org_id, dt.date(2026, 3, 2), InteractionKind.MEETING,
                                "Tapaaminen", "Liisa")
@@ -128,6 +117,11 @@ def test_the_interaction_dialog_saves_an_edited_note(qtbot, store, other, answer
     dialog = InteractionDialog(store, org_id, row.interaction_id)
     qtbot.addWidget(dialog)
     dialog.show()
+    return dialog, row
+
+
+def test_the_interaction_dialog_saves_an_edited_note(qtbot, store, other, answered):
+    dialog, row = _interaction_dialog(qtbot, store)
     activities.update_interaction(other, row.interaction_id, dt.date(2026, 3, 4),
                                   InteractionKind.MEETING, "Sovittiin syystapahtuma", "Liisa")
     dialog.kind.setCurrentIndex(dialog.kind.findData(InteractionKind.CALL))
@@ -175,14 +169,7 @@ def test_the_liaison_role_dialog_keeps_their_end_date(qtbot, store, other, answe
 
 def test_cancelling_the_conflict_dialog_saves_nothing_and_keeps_the_editor_open(
         qtbot, store, other, monkeypatch):
-    org_id = new_organisation(store)
-    activities.log_interaction(store, org_id, dt.date(2026, 3, 2), InteractionKind.MEETING,
-                               "Tapaaminen", "Liisa")
-    with store.read() as session:
-        [row] = activities.interaction_rows(session, org_id)
-    dialog = InteractionDialog(store, org_id, row.interaction_id)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog, row = _interaction_dialog(qtbot, store)
     activities.update_interaction(other, row.interaction_id, dt.date(2026, 3, 2),
                                   InteractionKind.MEETING, "Sovittiin syystapahtuma", "Liisa")
     dialog.note.setPlainText("Puhuttiin tiloista")

@@ -43,15 +43,6 @@ def round_(store: Store) -> dict[str, Any]:
     return {"call": call_id, "application": app_id, "decision": decision_id}
 
 
-@pytest.fixture
-def another_user(store: Store):
-    """The other user's store, saving through the services as their dialogs would."""
-    other = Store.open(store.path)
-    other.officer = "Aino Ärölä"
-    yield other
-    other.close()
-
-
 class Conflicts(list[dict[str, Any]]):
     """The conflict dialogs shown, each noted as the fields it asked about and its texts;
     ``choose`` answers them: field → "theirs", "mine" (when left out) or an edited text."""
@@ -84,14 +75,14 @@ def conflicts(monkeypatch) -> Conflicts:
 
 
 def test_the_decision_dialog_asks_which_amount_to_keep_and_keeps_their_other_changes(
-        qtbot, store, round_, another_user, conflicts):
+        qtbot, store, round_, other, conflicts):
     dialog = DecisionDialog(store, round_["application"])
     qtbot.addWidget(dialog)
     dialog.show()
     # Meanwhile another user lowers the grant, adds conditions and notes the report received.
-    decisions.update_decision(another_user, round_["decision"], granted_cents=600 * EURO,
+    decisions.update_decision(other, round_["decision"], granted_cents=600 * EURO,
                               conditions="Raportti syksyllä.")
-    decisions.record_report(another_user, round_["decision"], received=dt.date(2027, 9, 1))
+    decisions.record_report(other, round_["decision"], received=dt.date(2027, 9, 1))
 
     dialog.granted.setText("800")
     dialog.reasoning.setPlainText("Hyvä hanke.")
@@ -114,12 +105,12 @@ def test_the_decision_dialog_asks_which_amount_to_keep_and_keeps_their_other_cha
 
 
 def test_the_decision_dialog_asks_about_report_dates_both_changed(
-        qtbot, store, round_, another_user, conflicts):
+        qtbot, store, round_, other, conflicts):
     dialog = DecisionDialog(store, round_["application"])
     qtbot.addWidget(dialog)
     dialog.show()
-    decisions.update_decision(another_user, round_["decision"], status=DecisionStatus.CANCELLED)
-    decisions.record_report(another_user, round_["decision"], due=dt.date(2027, 12, 31))
+    decisions.update_decision(other, round_["decision"], status=DecisionStatus.CANCELLED)
+    decisions.record_report(other, round_["decision"], due=dt.date(2027, 12, 31))
 
     dialog.payment_terms.setPlainText("Kahdessa erässä.")
     dialog.report_due.set_value(dt.date(2027, 10, 31))
@@ -143,15 +134,15 @@ def test_the_decision_dialog_asks_about_report_dates_both_changed(
 
 
 def test_a_decision_over_the_budget_is_asked_about_once_the_clash_is_chosen(
-        qtbot, store, round_, another_user, conflicts, monkeypatch):
+        qtbot, store, round_, other, conflicts, monkeypatch):
     questions: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **_kwargs: (
         questions.append(args[2]) or QMessageBox.StandardButton.Yes))
     dialog = DecisionDialog(store, round_["application"])
     qtbot.addWidget(dialog)
     dialog.show()
-    calls.update_call(another_user, round_["call"], budget_cents=700 * EURO)
-    decisions.update_decision(another_user, round_["decision"], granted_cents=600 * EURO,
+    calls.update_call(other, round_["call"], budget_cents=700 * EURO)
+    decisions.update_decision(other, round_["decision"], granted_cents=600 * EURO,
                               allow_overrun=True)
 
     dialog.granted.setText("900")
@@ -166,11 +157,11 @@ def test_a_decision_over_the_budget_is_asked_about_once_the_clash_is_chosen(
 
 
 def test_the_application_dialog_asks_which_activities_to_keep(
-        qtbot, store, round_, another_user, conflicts):
+        qtbot, store, round_, other, conflicts):
     dialog = ApplicationDialog(store, round_["call"], round_["application"])
     qtbot.addWidget(dialog)
     dialog.show()
-    apps.update_application(another_user, round_["application"], activity_ids=[],
+    apps.update_application(other, round_["application"], activity_ids=[],
                             purpose="Kahvila ja kerho")
 
     check_texts(dialog.activities, {"Kerho"})
@@ -191,11 +182,11 @@ def test_the_application_dialog_asks_which_activities_to_keep(
         DecisionStatus.PARTLY_GRANTED
 
 
-def test_the_call_dialog_takes_an_edited_name(qtbot, store, round_, another_user, conflicts):
+def test_the_call_dialog_takes_an_edited_name(qtbot, store, round_, other, conflicts):
     dialog = CallDialog(store, round_["call"])
     qtbot.addWidget(dialog)
     dialog.show()
-    calls.update_call(another_user, round_["call"], name="Kyläavustukset 2027",
+    calls.update_call(other, round_["call"], name="Kyläavustukset 2027",
                       budget_cents=8_000 * EURO)
 
     dialog.name.setText("Kylätoiminta 2027")
@@ -212,7 +203,7 @@ def test_the_call_dialog_takes_an_edited_name(qtbot, store, round_, another_user
 
 
 def test_a_new_decision_whose_report_dates_were_refused_is_edited_from_what_was_saved(
-        qtbot, store, round_, another_user, conflicts, monkeypatch):
+        qtbot, store, round_, other, conflicts, monkeypatch):
     org_id = organisation(store, "Vaasan Kuoro ry")
     app_id, _changes = apps.create_application(store, round_["call"], org_id,
                                                applied_cents=500 * EURO, purpose="Konsertti")
@@ -230,7 +221,7 @@ def test_a_new_decision_whose_report_dates_were_refused_is_edited_from_what_was_
     assert decision_id is not None  # the decision itself was saved
 
     # The next save edits that decision: another user's change meanwhile stays.
-    decisions.update_decision(another_user, decision_id, deciding_body="Valtuusto")
+    decisions.update_decision(other, decision_id, deciding_body="Valtuusto")
     dialog.report_accepted.set_value(dt.date(2027, 9, 20))
     dialog.reasoning.setPlainText("Hyvä konsertti.")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()

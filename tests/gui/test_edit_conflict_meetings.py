@@ -14,7 +14,6 @@ from desktop.services.meetings import actions, agenda, bodies
 from desktop.services.vocabulary import label
 from desktop.storage.models import ActionItem, AgendaItem, Body, Meeting
 from desktop.storage.models.enums import ActionStatus, BodyKind
-from desktop.storage.store import Store
 from desktop.ui.dialogs.edit_conflict import EditConflictDialog
 from desktop.ui.meetings.body_dialog import BodiesDialog
 from desktop.ui.meetings.common import select_data
@@ -61,20 +60,12 @@ def conflicts(monkeypatch) -> Answers:
     return answers
 
 
-def another_user(store: Store, save: Callable[[Store], object]) -> None:
-    """``save`` by Aino on the same database, unseen by this window until it saves."""
-    other = Store.open(store.path)
-    other.officer = "Aino Ärölä"
-    save(other)
-    other.close()
-
-
 def texts(dialog: QDialog) -> list[str]:
     return [text.text() for text in dialog.findChildren(QLabel)]
 
 
 def test_the_agenda_form_asks_about_the_presenter_and_keeps_their_title(
-        store, editor, meeting_id, conflicts):
+        store, other, editor, meeting_id, conflicts):
     item_id, _changes = agenda.add_item(store, meeting_id, "Avustukset 2027",
                                         presenter="Sanna Sihteeri")
     editor.show_meeting(meeting_id)
@@ -82,8 +73,8 @@ def test_the_agenda_form_asks_about_the_presenter_and_keeps_their_title(
     row = next(r for r in range(tab.items.count()) if tab.items.item(r).data(ITEM_ID) == item_id)
     tab.items.setCurrentRow(row)
     assert tab.form.title.text() == "Avustukset 2027"
-    another_user(store, lambda other: agenda.update_item(
-        other, item_id, title="Avustukset vuodelle 2027", presenter="Päivi Järvinen"))
+    agenda.update_item(
+        other, item_id, title="Avustukset vuodelle 2027", presenter="Päivi Järvinen")
     tab.form.presenter.setText("Matti Mäki")
     tab.form.proposal.setPlainText("Hyväksytään jako.")
 
@@ -111,14 +102,15 @@ def test_the_agenda_form_asks_about_the_presenter_and_keeps_their_title(
     assert tab.start is not None and tab.start.version == version
 
 
-def test_the_meeting_details_ask_about_the_date_and_place(store, editor, meeting_id, conflicts):
+def test_the_meeting_details_ask_about_the_date_and_place(store, other, editor, meeting_id,
+                                                          conflicts):
     editor.show_meeting(meeting_id)
     dialog = editor.edit_details()
     assert dialog is not None
     their_day, my_day = DAY + dt.timedelta(days=1), DAY + dt.timedelta(days=2)
-    another_user(store, lambda other: agenda.update_meeting(
+    agenda.update_meeting(
         other, meeting_id, date=their_day, place="Seurantalo",
-        online_link="https://meet.example.fi/kp"))
+        online_link="https://meet.example.fi/kp")
     dialog.date.setDate(my_day)
     dialog.place.setText("Kunnantalo")
     dialog.secretary.setText("Sanna Sihteeri")
@@ -144,15 +136,15 @@ def test_the_meeting_details_ask_about_the_date_and_place(store, editor, meeting
 
 
 def test_an_action_item_asks_about_the_status_and_keeps_their_owner(
-        store, editor, meeting_id, conflicts):
+        store, other, editor, meeting_id, conflicts):
     action_id, _changes = actions.add_action(store, meeting_id, "Lähetetään lausunto.")
     editor.show_meeting(meeting_id)
     editor.tabs.setCurrentWidget(editor.actions)
     editor.actions.own.table.selectRow(0)
     dialog = editor.actions.edit_action(editor.actions.own.selected())
     assert dialog is not None
-    another_user(store, lambda other: actions.update_action(
-        other, action_id, status=ActionStatus.CANCELLED, owner_text="Sihteeri"))
+    actions.update_action(
+        other, action_id, status=ActionStatus.CANCELLED, owner_text="Sihteeri")
     dialog.status.setCurrentIndex(dialog.status.findData(ActionStatus.DONE.value))
     dialog.deadline.set_value(DAY)
 
@@ -175,14 +167,14 @@ def test_an_action_item_asks_about_the_status_and_keeps_their_owner(
 
 
 def test_the_body_form_asks_about_the_swedish_name_and_shows_their_authority_after(
-        qtbot, store, conflicts):
+        qtbot, store, other, conflicts):
     table = make_table(store)
     dialog = BodiesDialog(store)
     qtbot.addWidget(dialog)
     assert dialog.details is not None and dialog.details.id == table.body_id
-    another_user(store, lambda other: bodies.update_body(
+    bodies.update_body(
         other, table.body_id, name_sv="Partnerskapsbordet i Österbotten",
-        appeal_authority="Pohjanmaan hyvinvointialue"))
+        appeal_authority="Pohjanmaan hyvinvointialue")
     dialog.name_sv.setText("Österbottens partnerskapsbord")
     select_data(dialog.kind, BodyKind.WORKING_GROUP)
 

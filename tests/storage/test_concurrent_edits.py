@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import text
@@ -16,14 +15,6 @@ from desktop.storage.models import Organisation
 from desktop.storage.store import SimultaneousSaveError, Store
 from desktop.storage.tracking import Changes
 from tests.sync_copies import exchange, open_copy
-
-
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """A second user of ``store``'s database."""
-    second = Store.open(store.path or store.location)
-    yield second
-    second.close()
 
 
 def _edit(store: Store, org_id, **changes):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,19 +17,6 @@ from desktop.storage.models import Activity, ChecklistItem, Interaction, Liaison
 from desktop.storage.models.enums import ChecklistStatus, InteractionKind, LiaisonRoleKind
 from desktop.storage.store import Store
 from tests.stored_records import new_organisation, stored_fields
-
-
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """A second user of ``store``'s database."""
-    second = Store.open(store.path or store.location)
-    yield second
-    second.close()
-
-
-
-
-
 
 # -- checklist steps ------------------------------------------------------------------------
 

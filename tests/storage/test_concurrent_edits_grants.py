@@ -4,7 +4,7 @@ payment at once: changes to different fields are both kept, a field both changed
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -24,14 +24,6 @@ from tests.unit.test_grant_facts import assert_statistics_match
 EURO = 100
 
 
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """A second user of ``store``'s database."""
-    second = Store.open(store.path or store.location)
-    yield second
-    second.close()
-
-
 def _start(store: Store, seen_of: Callable[[Any, Any], Seen], record_id) -> Seen:
     with store.read() as session:
         return seen_of(session, record_id)
@@ -47,8 +39,6 @@ def _edit(store: Store, seen_of: Callable[[Any, Any], Seen], record_id,
 def _decision_edit(store: Store, decision_id, **changes: Any) -> tuple[dict[str, Any], Seen]:
     """The decision dialog's edit, with the report dates (saved with the decision)."""
     return _edit(store, decisions.decision_seen, decision_id, **changes)
-
-
 
 
 def _call(store: Store) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,14 +21,6 @@ from desktop.storage.store import Store
 from tests.unit.meeting_helpers import TERM_START, make_table
 
 DAY = dt.date(2026, 3, 17)
-
-
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """A second user of ``store``'s database."""
-    second = Store.open(store.path or store.location)
-    yield second
-    second.close()
 
 
 def _meeting(store: Store) -> uuid.UUID:

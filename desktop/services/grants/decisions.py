@@ -27,7 +27,7 @@ from desktop.services.grants._common import (
 )
 from desktop.services.grants.calls import budget_overrun
 from desktop.services.grants.money import check_cents
-from desktop.services.records import Seen, apply_edit, merged_values
+from desktop.services.records import Seen, apply_edit, apply_fields, merged_values
 from desktop.storage.models import AgendaItem, GrantDecision, GrantPayment
 from desktop.storage.models.enums import DecisionStatus
 from desktop.storage.store import Store
@@ -64,6 +64,14 @@ def decision_seen(session: Session, decision_id: uuid.UUID) -> Seen:
     :func:`update_decision` (``status`` as that takes it: cancelled or None)."""
     decision = live_decision(session, decision_id)
     return Seen(decision.row_version, _stated(decision))
+
+
+def application_decision_seen(session: Session, application_id: uuid.UUID) -> Seen | None:
+    """:func:`decision_seen` of the application's decision; None while it has none."""
+    decision = live_application(session, application_id).decision
+    if decision is None or decision.deleted:
+        return None
+    return decision_seen(session, decision.id)
 
 
 def derive_status(applied_cents: int, granted_cents: int) -> DecisionStatus:
@@ -183,7 +191,8 @@ def update_decision(store: Store, decision_id: uuid.UUID, *, allow_overrun: bool
     An edit from ``start`` (:func:`decision_seen`) keeps what another user saved meanwhile, or
     raises ``EditConflict`` for a field both changed (see ``records.apply_edit``).
     """
-    report_names = ("report_received", "report_accepted")
+    # The report's dates that are no decision field (``report_due`` is one, cleaned with them).
+    report_names = tuple(name for name in _REPORT_FIELDS if name not in DECISION_FIELDS)
 
     def apply(session: Session) -> None:
         decision = live_decision(session, decision_id)
@@ -198,9 +207,7 @@ def update_decision(store: Store, decision_id: uuid.UUID, *, allow_overrun: bool
         if report:
             _check_report(report.get("report_received", decision.report_received),
                           report.get("report_accepted", decision.report_accepted))
-            for name, value in report.items():
-                if getattr(decision, name) != value:
-                    setattr(decision, name, value)
+            apply_fields(decision, report)
 
     return store.run("edit grant decision", apply)
 

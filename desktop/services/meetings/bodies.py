@@ -300,8 +300,10 @@ def update_member(store: Store, member_id: uuid.UUID, *, start: Seen | None = No
         values = {key: getattr(member, key) for key in MEMBER_FIELDS} | fields
         _check_member(session, values)
         apply_edit(session, member, {key: values[key] for key in fields}, start)
-        # Their organisation with my representative, say, must still be a valid seat.
-        _check_member(session, {key: getattr(member, key) for key in MEMBER_FIELDS})
+        merged = {key: getattr(member, key) for key in MEMBER_FIELDS}
+        if merged != values:
+            # Their organisation with my representative, say, must still be a valid seat.
+            _check_member(session, merged)
 
     return store.run("edit body member", apply)
 

@@ -45,12 +45,11 @@ class ActivityDialog(QDialog):
         with store.read() as session:
             places = activities.municipality_names(session, language)
             people = contacts.contact_rows(session, organisation_id)
-            values: dict[str, Any] = (activities.activity_values(session, activity_id)
-                                      if activity_id else {})
             premises_choices = premises.premises_choices(session, language)
             held_in = set(premises.premises_of_activity(session, activity_id)) if activity_id else set()
             # What this edit starts from: a save notices another user's save meanwhile.
             self.start = activities.activity_seen(session, activity_id) if activity_id else None
+        values: dict[str, Any] = dict(self.start.values) if self.start is not None else {}
         self.setWindowTitle(_("New activity") if activity_id is None else _("Activity"))
         layout = QVBoxLayout(self)
         form = QFormLayout()

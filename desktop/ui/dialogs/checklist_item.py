@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -36,12 +35,7 @@ from desktop.storage.base import utcnow
 from desktop.storage.models import Attachment, ChecklistItem
 from desktop.storage.models.enums import ChecklistStatus
 from desktop.storage.store import Store
-from desktop.ui.dialogs.edit_conflict import (
-    FieldsShown,
-    combo_text,
-    save_resolving_conflicts,
-    stored_text,
-)
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 
 
 class ChecklistItemDialog(QDialog):
@@ -61,8 +55,6 @@ class ChecklistItemDialog(QDialog):
             computed = checklist.automatic_evidence(session, item, language)
             comments = [(c.created_at, c.author, c.text) for c in item.comments if not c.deleted]
             title = item.title(language)
-            values = (item.status, item.owner, item.due_on, item.evidence, item.evidence_link,
-                      item.evidence_agenda_item_id, item.evidence_grant_call_id)
             # What this edit starts from: a save notices another user's save meanwhile.
             self.start = checklist.item_seen(session, item_id)
 
@@ -73,15 +65,16 @@ class ChecklistItemDialog(QDialog):
         tabs = QTabWidget(self)
         layout.addWidget(tabs)
 
-        status, owner, due_on, evidence, link, agenda_id, call_id = values
+        values = self.start.values
+        due_on = values["due_on"]
         form_page = QWidget()
         form = QFormLayout(form_page)
         self.status = QComboBox()
         for code, text in labels(ChecklistStatus):
             self.status.addItem(text, code)
-        self.status.setCurrentIndex(self.status.findData(status))
+        self.status.setCurrentIndex(self.status.findData(values["status"]))
         form.addRow(_("Status"), self.status)
-        self.owner = QLineEdit(owner)
+        self.owner = QLineEdit(values["owner"])
         form.addRow(_("Owner"), self.owner)
         due_row = QHBoxLayout()
         self.has_due = QCheckBox(_("Deadline"))
@@ -95,7 +88,7 @@ class ChecklistItemDialog(QDialog):
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due, 1)
         form.addRow(_("Due date"), due_row)
-        self.evidence = QPlainTextEdit(evidence)
+        self.evidence = QPlainTextEdit(values["evidence"])
         self.evidence.setPlaceholderText(_("What shows that the step is taken"))
         form.addRow(_("Evidence"), self.evidence)
         # Kept current by the app (the liaison network's gaps): shown, never typed.
@@ -105,12 +98,12 @@ class ChecklistItemDialog(QDialog):
         self.computed.setStyleSheet("background: #fff3cd;")
         if computed:
             form.addRow(_("From the app's data"), self.computed)
-        self.link = QLineEdit(link)
+        self.link = QLineEdit(values["evidence_link"])
         self.link.setPlaceholderText("https://")
         form.addRow(_("Link"), self.link)
-        self.meeting = _choice_combo(meetings, agenda_id)
+        self.meeting = _choice_combo(meetings, values["evidence_agenda_item_id"])
         form.addRow(_("Meeting §"), self.meeting)
-        self.call = _choice_combo(calls, call_id)
+        self.call = _choice_combo(calls, values["evidence_grant_call_id"])
         form.addRow(_("Grant call"), self.call)
         attach_row = QHBoxLayout()
         self.attachment_label = QLabel(attachment.filename if attachment else _("No attachment"))
@@ -134,13 +127,14 @@ class ChecklistItemDialog(QDialog):
         tabs.addTab(comments_page, _("Comments"))
 
         self.history = QListWidget()
-        linked = {str(choice.id): choice.label for choice in meetings + calls}
+        # The linked meeting items and grant calls by id: the history and a conflict name them.
+        self.linked = {str(choice.id): choice.label for choice in meetings + calls}
         for entry in history:
             self.history.addItem(_("{at} {officer}: {field} {old} → {new}").format(
                 at=format_utc(entry.at), officer=entry.officer or "—",
                 field=_history_field(entry.field),
-                old=_history_value(entry.field, entry.old, linked),
-                new=_history_value(entry.field, entry.new, linked)))
+                old=_history_value(entry.field, entry.old, self.linked),
+                new=_history_value(entry.field, entry.new, self.linked)))
         tabs.addTab(self.history, _("History"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -170,22 +164,13 @@ class ChecklistItemDialog(QDialog):
                 self, lambda values, start: checklist.update_item(
                     self.store, self.item_id, start=start, **values),
                 changed, self.start,
-                FieldsShown({name: _history_field(name) for name in self._initial}, self._shown,
+                # Values named as the history names them (codes and links by their labels).
+                FieldsShown({name: _history_field(name) for name in self._initial},
+                            lambda name, value: _history_value(name, value, self.linked),
                             editable={"owner", "evidence", "evidence_link"}))
             if saved is None:
                 return
         self.accept()
-
-    def _shown(self, name: str, value: Any) -> str:
-        """A stored value as this dialog's widgets name it (codes and links by their labels)."""
-        if value is None or value == "":
-            return ""
-        if name == "status":
-            return label(ChecklistStatus, str(value))
-        combos = {"evidence_agenda_item_id": self.meeting, "evidence_grant_call_id": self.call}
-        if name in combos:
-            return combo_text(combos[name], value, _("(a linked record)"))
-        return stored_text(value)
 
     def add_comment(self) -> None:
         text = self.new_comment.text().strip()

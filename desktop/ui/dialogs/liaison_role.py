@@ -57,8 +57,8 @@ class LiaisonRoleDialog(QDialog):
         self.edit_start: Seen | None = None
         with store.read() as session:
             if role_id is not None:
-                fields = network.role_fields(session, role_id)
                 self.edit_start = network.role_seen(session, role_id)
+                fields = dict(self.edit_start.values)
             municipalities = network.municipality_choices(session, language)
         self.setWindowTitle(_("New liaison role") if role_id is None else _("Liaison role"))
         layout = QVBoxLayout(self)

@@ -73,9 +73,11 @@ class DecisionDialog(CheckedDialog):
         # What this edit starts from (a save notices another user's save meanwhile), read
         # before what the form shows: a save between the two then shows in the form rather
         # than counting as this user's change.
-        self.start = self._seen(views.decision_details(store, application_id, language).decision_id)
+        with store.read() as session:
+            self.start = decisions.application_decision_seen(session, application_id)
         self.details = views.decision_details(store, application_id, language)
         if self.start is None and self.details.decision_id is not None:
+            # Decided between the two reads: start from the decision as the form shows it.
             self.start = self._seen(self.details.decision_id)
         self.meetings = {m.id: m for m in views.minutes_choices(store, language)}
         self.labels: dict[str, str] = {}
@@ -354,15 +356,14 @@ class DecisionDialog(CheckedDialog):
         saved = decide_asking(self, _("Decision"), work)
         if saved is None:
             return None
-        if attempt(self, _("Report on use"), lambda: decisions.record_report(
-                self.store, saved, due=report["report_due"], received=report["report_received"],
-                accepted=report["report_accepted"])) is None:
+        reported = attempt(self, _("Report on use"), lambda: decisions.record_report(
+            self.store, saved, due=report["report_due"], received=report["report_received"],
+            accepted=report["report_accepted"])) is not None
+        if not reported:
             self.tabs.setCurrentIndex(2)
             self._refresh_saved()  # the decision itself was saved: the next save edits it
-            self.start = self._seen(saved)
-            return None
         self.start = self._seen(saved)
-        return saved
+        return saved if reported else None
 
     def _shown(self, name: str, value: Any) -> str:
         """A stored value as this dialog shows it: money and dates in the user's format, the §

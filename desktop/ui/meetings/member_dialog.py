@@ -30,6 +30,8 @@ class MemberDialog(CheckedDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        # Everyone's contact persons by id, read when a conflict first names one (see ``shown``).
+        self._everyone: dict[uuid.UUID, str] | None = None
         self.setWindowTitle(_("Member") if member else _("New member"))
         self.setMinimumWidth(520)
         form = QFormLayout(self)
@@ -88,7 +90,10 @@ class MemberDialog(CheckedDialog):
     def shown(self, name: str, value: Any) -> str:
         """A stored value as this dialog names it (people and organisations by their names)."""
         if name in ("representative_id", "deputy_id"):
-            # Anyone's: the other user may have chosen another organisation's people.
-            return dict(person_choices(self.store)).get(value, stored_text(value))
+            # Anyone's: the other user may have chosen another organisation's people. Read once,
+            # and again for someone not yet known (added before another round of clashes).
+            if self._everyone is None or (value is not None and value not in self._everyone):
+                self._everyone = dict(person_choices(self.store))
+            return self._everyone.get(value, stored_text(value))
         combos = {"organisation_id": self.organisation, "role": self.role}
         return combo_text(combos[name], value) if name in combos else stored_text(value)
