@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.storage.field_clocks import BASE_FIELD, normalised
+from desktop.storage.field_clocks import normalised
 from desktop.storage.models import FieldClock, Organisation, SyncConflict
 from desktop.storage.store import Store
 from desktop.sync.codec import table_specs
@@ -56,7 +56,7 @@ def canonical(store: Store) -> dict[str, Any]:
             rows = {}
             for row in session.execute(select(spec.table)):
                 clocks = stored.get(row.id, {})
-                base = clocks.get(BASE_FIELD, ("", ""))
+                base = (row.base_clock, row.base_prev)
                 rows[str(row.id)] = {
                     "values": spec.encode_row(row),
                     "hlc": row.hlc,

@@ -7,18 +7,24 @@ is causal order, with the replica id as the last tie-breaker.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Table
+import uuid
 
-from desktop.storage.models.sync import BASE_FIELD
+from sqlalchemy import Column, Table, select
+from sqlalchemy.orm import Session
+
+from desktop.storage.base import Base
+from desktop.storage.models.sync import BASE_FIELD, FieldClock
 
 __all__ = ["BASE_FIELD", "ROW_COLUMNS", "clock_fields", "inherited_prev", "is_clock", "normalised",
-           "origin"]
+           "origin", "record_clocks"]
 
 # Columns that describe the row in this copy rather than travel as fields: the id names the
 # record, ``hlc``/``replica_id`` are derived from the field clocks (the newest one and its
 # replica), ``updated_at`` is when this copy last wrote the row, ``row_version`` counts its writes
-# here (optimistic locking between the users of one database).
-ROW_COLUMNS = frozenset({"id", "hlc", "replica_id", "updated_at", "row_version"})
+# here (optimistic locking between the users of one database), ``base_clock``/``base_prev``
+# are the clocks themselves and ``stamp`` when this copy stored them.
+ROW_COLUMNS = frozenset({"id", "hlc", "replica_id", "updated_at", "row_version", "base_clock",
+                         "base_prev", "stamp"})
 
 _MILLIS = 15
 _COUNTER = 5
@@ -60,3 +66,16 @@ def inherited_prev(current: str, current_prev: str, replica: str) -> str:
     received from another copy and then edited twice here still counts as seen.
     """
     return current_prev if origin(current) == replica else current
+
+
+def record_clocks(session: Session, table: str, record_id: uuid.UUID) -> dict[str, tuple[str, str]]:
+    """A record's clocks as stored: ``field -> (clock, prev)``, the base as ``BASE_FIELD`` (when
+    it has one) and each field with a clock of its own."""
+    rows = Base.metadata.tables[table]
+    found = session.execute(select(rows.c.base_clock, rows.c.base_prev)
+                            .where(rows.c.id == record_id)).first()
+    clocks = {BASE_FIELD: (found.base_clock, found.base_prev)} if found and found.base_clock else {}
+    clocks.update((row.field, (row.hlc, row.prev)) for row in session.scalars(
+        select(FieldClock).where(FieldClock.table_name == table,
+                                 FieldClock.record_id == record_id)))
+    return clocks

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.storage.base import Base, Syncable, utcnow
 from desktop.storage.dialect import bulk_insert
-from desktop.storage.field_clocks import BASE_FIELD, inherited_prev
+from desktop.storage.field_clocks import inherited_prev
 from desktop.storage.hlc import HybridLogicalClock
 from desktop.storage.models.core import AuditEntry
 from desktop.storage.models.sync import FieldClock
@@ -113,10 +113,9 @@ def before_flush(session: Session, _flush_context: Any, _instances: Any) -> None
         obj.created_at = obj.created_at or now
         _stamp(ctx, obj, now)
         table = obj.__tablename__  # type: ignore[attr-defined]
+        obj.base_clock, obj.base_prev = obj.hlc, ""
         ctx.changes.add("inserted", table, obj.id)
         _audit(session, ctx, table, obj.id, "insert", _field_changes(obj))
-        session.add(FieldClock(table_name=table, record_id=obj.id, field=BASE_FIELD, hlc=obj.hlc,
-                               prev="", stamp=obj.hlc))
     for obj in list(session.dirty):
         if not isinstance(obj, Syncable) or not session.is_modified(obj, include_collections=False):
             continue
@@ -143,22 +142,22 @@ def _clock_fields(
     with session.no_autoflush:
         rows = {(row.record_id, row.field): row for row in session.scalars(
             select(FieldClock).where(FieldClock.table_name == table, FieldClock.record_id.in_(ids)))}
+    replica = ctx.clock.replica
     for obj, fields in objects:
-        base = rows.get((obj.id, BASE_FIELD))
         for name in fields:
             row = rows.get((obj.id, name))
-            current = row or base
-            prev = inherited_prev(current.hlc, current.prev, ctx.clock.replica) if current else ""
-            if row is None:
-                session.add(FieldClock(table_name=table, record_id=obj.id, field=name,
-                                       hlc=obj.hlc, prev=prev, stamp=obj.hlc))
-            else:
-                row.hlc, row.prev, row.stamp = obj.hlc, prev, obj.hlc
+            if row is not None:
+                row.hlc, row.prev = obj.hlc, inherited_prev(row.hlc, row.prev, replica)
+                continue
+            # Rows written without the hook (before clocks, or by a bulk loader) have no base.
+            prev = inherited_prev(obj.base_clock, obj.base_prev, replica) if obj.base_clock else ""
+            session.add(FieldClock(table_name=table, record_id=obj.id, field=name,
+                                   hlc=obj.hlc, prev=prev))
 
 
 def _stamp(ctx: TrackingContext, obj: Syncable, now: Any) -> None:
     obj.updated_at = now
-    obj.hlc = str(ctx.clock.now())
+    obj.hlc = obj.stamp = str(ctx.clock.now())
     obj.replica_id = ctx.clock.replica
 
 
@@ -191,8 +190,8 @@ def insert_records(session: Session, model: type[Syncable], rows: list[dict[str,
     """Insert many new records of ``model`` at once, each as :func:`before_flush` would.
 
     For imports of thousands of rows, where making and flushing ORM objects would take minutes:
-    every row gets an id (unless it has one), its stamps, an audit entry and its base field
-    clock, and counts as inserted in the operation's changes. Keep in step with the hook.
+    every row gets an id (unless it has one), its clocks, an audit entry, and counts as inserted
+    in the operation's changes. Keep in step with the hook.
     Returns the ids, in the order the records were written: by id, so that SQLite adds to its
     indexes of ids in order rather than all over them.
     """
@@ -211,7 +210,7 @@ def _insert_records(session: Session, model: type[Syncable], rows: list[dict[str
             record["id"] = uuid.uuid4()
     records.sort(key=lambda record: record["id"].int)  # compared as numbers: quicker
     inserted: list[uuid.UUID] = []
-    audits, clocks = [], []
+    audits = []
     skip = Syncable.SYNC_COLUMNS
     for record in records:
         record_id = record["id"]
@@ -220,20 +219,18 @@ def _insert_records(session: Session, model: type[Syncable], rows: list[dict[str
                          else str(value) if type(value) is uuid.UUID else _jsonable(value)]
                    for key, value in record.items() if value is not None and key not in skip}
         hlc = str(ctx.clock.now())
-        record.update(created_at=now, updated_at=now, hlc=hlc, replica_id=replica)
+        record.update(created_at=now, updated_at=now, hlc=hlc, replica_id=replica, base_clock=hlc,
+                      base_prev="", stamp=hlc)
         inserted.append(record_id)
         audits.append({"at": now, "officer": ctx.officer, "replica_id": replica,
                        "operation": ctx.operation, "table_name": table,
                        "record_id": str(record_id), "action": "insert", "changes": changes})
-        clocks.append({"table_name": table, "record_id": record_id, "field": BASE_FIELD,
-                       "hlc": hlc, "prev": "", "stamp": hlc})
     ctx.changes.add_many("inserted", table, inserted)
     if records:
         tables = Base.metadata.tables
         _fill_defaults(records, tables[table].columns)
         connection = session.connection()
-        for target, values in ((table, records), (AuditEntry.__tablename__, audits),
-                               (FieldClock.__tablename__, clocks)):
+        for target, values in ((table, records), (AuditEntry.__tablename__, audits)):
             bulk_insert(connection, tables[target], values)
     return inserted
 

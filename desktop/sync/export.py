@@ -1,7 +1,7 @@
 """Writing a bundle: everything (full), or what a peer has not yet seen (delta).
 
-A delta carries every record with a field clock this copy stored after a watermark: the stamp
-a peer last acknowledged, the lowest of all peers' when no peer is named, or the start of a
+A delta carries every record whose clocks this copy stored after a watermark (its ``stamp``): the
+stamp a peer last acknowledged, the lowest of all peers' when no peer is named, or the start of a
 date. Each record travels whole, with all its field clocks, so a delta applies to a copy that
 has the record or not. The changes are read in one snapshot, so ``clock_range.to`` is exact.
 """
@@ -152,7 +152,7 @@ def write_bundle(
         # Stamps are taken and committed in order (one writer; on a server, under the lock of
         # its clock), so the snapshot's newest is exact; with none at all, the zero clock still
         # says "everything up to now".
-        end = session.scalar(select(func.max(FieldClock.stamp))) or normalised("", store.replica_id)
+        end = _newest_stamp(session) or normalised("", store.replica_id)
         manifest = fmt.Manifest(
             kind=fmt.KIND_DELTA if start else fmt.KIND_FULL,
             sender_replica=store.replica_id,
@@ -192,23 +192,27 @@ def snapshot(session: Session) -> None:
         session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
 
 
+def _newest_stamp(session: Session) -> str | None:
+    """The newest stamp of any record (each table's from its index), in one query."""
+    newest = [select(func.max(spec.table.c.stamp)).scalar_subquery()
+              for spec in table_specs().values()]
+    return max((stamp for stamp in session.execute(select(*newest)).one() if stamp), default=None)
+
+
 def _tables_to_send(session: Session, start: str) -> list[TableSpec]:
     """The tables with something to send, asked in one query rather than one per table."""
     specs = table_specs()
-    if start:
-        names = set(session.scalars(select(FieldClock.table_name).distinct()
-                                    .where(FieldClock.stamp > start)))
-    else:
-        probes = [select(spec.table.c.id).limit(1).exists().label(spec.name)
-                  for spec in specs.values()]
-        row = session.execute(select(*probes)).one()
-        names = {name for name, present in row._mapping.items() if present}
-    return [spec for name, spec in specs.items() if name in names]
+    probes = [select(spec.table.c.id).where(spec.table.c.stamp > start).limit(1).exists()
+              .label(spec.name) if start else
+              select(spec.table.c.id).limit(1).exists().label(spec.name)
+              for spec in specs.values()]
+    row = session.execute(select(*probes)).one()
+    return [spec for name, spec in specs.items() if row._mapping[name]]
 
 
 def _record_lines(session: Session, spec: TableSpec, start: str, local_replica: str,
                   attachments: dict[str, bytes]) -> Iterator[str]:
-    """One JSON line per record, with its field clocks (rows joined, grouped by id)."""
+    """One JSON line per record, with its clocks (the fields' own rows joined, grouped by id)."""
     table, clocks = spec.table, FieldClock.__table__
     query = (
         select(table, clocks.c.field.label("_clock_field"), clocks.c.hlc.label("_clock"),
@@ -217,9 +221,7 @@ def _record_lines(session: Session, spec: TableSpec, start: str, local_replica: 
         .order_by(table.c.id)
     )
     if start:
-        query = query.where(table.c.id.in_(
-            select(clocks.c.record_id).where(clocks.c.table_name == spec.name,
-                                             clocks.c.stamp > start)))
+        query = query.where(table.c.stamp > start)
     attachment_fields = [name for name, codec in spec.fields.items() if codec.attachment]
     current: Any = None
     record_clocks: dict[str, list[str]] = {}
@@ -235,17 +237,16 @@ def _record_lines(session: Session, spec: TableSpec, start: str, local_replica: 
                 if content is not None:
                     attachments[spec.encode_row(row)[name][ATTACHMENT_KEY]] = content
         name = row._clock_field
-        if name is not None and (name == BASE_FIELD or name in spec.fields):
+        if name is not None and name in spec.fields:
             record_clocks[name] = [normalised(row._clock, replica), row._clock_prev]
     if current is not None:
         yield _line(spec, current, record_clocks, replica)
 
 
 def _line(spec: TableSpec, row: Any, clocks: dict[str, list[str]], replica: str) -> str:
-    if BASE_FIELD not in clocks:
-        # Written without the tracking hook (before clocks, or by a bulk loader): older than
-        # any real change.
-        clocks[BASE_FIELD] = [normalised("", replica), ""]
+    # Without a base (written without the tracking hook: before clocks, or by a bulk loader),
+    # the zero clock: older than any real change.
+    clocks[BASE_FIELD] = [normalised(row.base_clock, replica), row.base_prev]
     return fmt.dumps({"id": str(row.id), "values": spec.encode_row(row), "clocks": clocks})
 
 

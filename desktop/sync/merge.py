@@ -30,9 +30,11 @@ records added). The search index and the register listing are brought up to date
 the merge (``search.refresh``), under the merge's large page cache, and rebuilt whole when the
 import changed much of the register.
 
-A large import into a table that was empty writes its rows first and makes the table's indexes
-afterwards (``sqlite_bulk.indexes_after``), and so the field clocks' when it brings more clocks
-than this copy has (``sqlite_bulk.clocks_after``); foreign keys are checked at commit.
+A record's clocks are kept as a base clock in its row and a ``field_clock`` row for each field
+whose clock differs (``Syncable``); a merge that changes them writes them again whole, with the
+record's ``stamp``. A large import into a table that was empty writes its rows first and makes
+the table's indexes afterwards (``sqlite_bulk.indexes_after``); foreign keys are checked at
+commit.
 """
 
 from __future__ import annotations
@@ -99,8 +101,7 @@ def apply_bundle(store: Store, bundle: Bundle, *, fast: bool = True) -> ImportRe
             store.clock.observe(Timestamp.parse(newest))
         merger = _Merger(session, ctx, store, bundle, report, stamp=str(store.clock.now()))
         specs = table_specs()
-        with sqlite_bulk.merging(session), \
-                sqlite_bulk.clocks_after(session, bundle.record_count):
+        with sqlite_bulk.merging(session):
             for table, records in bundle.records.items():
                 spec = specs[table]
                 bulk = fast and sqlite_bulk.usable(session, spec)
@@ -229,6 +230,11 @@ class _Merger:
         table = spec.table
         ids = [uuid.UUID(record.id) for record in records]
         clocks: dict[uuid.UUID, dict[str, tuple[str, str]]] = {}
+        for record_id, base, prev in self.session.execute(
+                select(table.c.id, table.c.base_clock, table.c.base_prev)
+                .where(table.c.id.in_(ids))):
+            # Rows written without the hook (before clocks, or by a bulk loader) have no base.
+            clocks[record_id] = {BASE_FIELD: (base, prev)} if base else {}
         for record_id, name, hlc, prev in self.session.execute(
                 select(_FIELD_CLOCKS.c.record_id, _FIELD_CLOCKS.c.field, _FIELD_CLOCKS.c.hlc,
                        _FIELD_CLOCKS.c.prev)
@@ -271,12 +277,14 @@ class _Merger:
             else:
                 row[name] = _default(spec.table.c[name])
         newest = max(pair[0] for pair in record.clocks.values())
-        row.update(hlc=newest, replica_id=origin(newest)[:32], updated_at=self.now)
+        base, base_prev = record.clocks[BASE_FIELD]
+        row.update(hlc=newest, replica_id=origin(newest)[:32], updated_at=self.now,
+                   base_clock=base, base_prev=base_prev, stamp=self.stamp)
         batch.inserts.append(row)
         batch.clocks.extend(
             self._clock_row(spec.name, record_id, name, clock, prev)
             for name, (clock, prev) in record.clocks.items()
-            if name == BASE_FIELD or name in spec.fields)
+            if name != BASE_FIELD and name in spec.fields)
         if not row.get("deleted"):
             self.report.added += 1
         self.ctx.changes.add("inserted", spec.name, record_id)
@@ -356,12 +364,13 @@ class _Merger:
         newest = max(clock for clock, _prev in merged.values())
         values = {name: spec.decode_value(name, value, self.bundle.attachments)
                   for name, value in changed.items()}
-        batch.updates.append({**values, "_id": record_id, "hlc": newest,
-                              "replica_id": origin(newest)[:32], "updated_at": self.now})
         # The record's clocks are rewritten whole, as a base and the fields that differ from it.
         base_pair = Counter(merged.values()).most_common(1)[0][0]
+        batch.updates.append({**values, "_id": record_id, "hlc": newest,
+                              "replica_id": origin(newest)[:32], "updated_at": self.now,
+                              "base_clock": base_pair[0], "base_prev": base_pair[1],
+                              "stamp": self.stamp})
         batch.clocks_replaced.append(record_id)
-        batch.clocks.append(self._clock_row(spec.name, record_id, BASE_FIELD, *base_pair))
         batch.clocks.extend(self._clock_row(spec.name, record_id, name, *pair)
                             for name, pair in sorted(merged.items()) if pair != base_pair)
         self._count(spec.name)
@@ -426,7 +435,7 @@ class _Merger:
     def _clock_row(self, table: str, record_id: uuid.UUID, name: str, clock: str,
                    prev: str) -> dict[str, Any]:
         return {"table_name": table, "record_id": record_id, "field": name, "hlc": clock,
-                "prev": prev, "stamp": self.stamp}
+                "prev": prev}
 
     def _audit(self, table: str, record_id: str, action: str,
                changes: dict[str, Any]) -> dict[str, Any]:

@@ -130,19 +130,16 @@ def export_lines(session: Session, spec: TableSpec, start: str,
     exceptions = (
         "(SELECT json_group_object(c.field, json_array("
         f"{_normalised('c.hlc', replica)}, c.prev)) FROM field_clock c "
-        "WHERE c.table_name = :table AND c.record_id = t.id AND c.field != '*')")
-    clocks = (f"json_set(coalesce({exceptions}, '{{}}'), '$.\"*\"', json_array("
-              f"CASE WHEN b.hlc IS NULL THEN '{_ZERO}'||{replica} ELSE {_normalised('b.hlc', replica)} END,"
-              " coalesce(b.prev, '')))")
+        "WHERE c.table_name = :table AND c.record_id = t.id)")
+    base = f"json_array({_normalised('t.base_clock', replica)}, t.base_prev)"
+    clocks = f"json_set(coalesce({exceptions}, '{{}}'), '$.\"*\"', {base})"
     query = (
         f"SELECT json_object('id', {_uuid_text('t.id')}, 'values', json_object({values}), "
-        f"'clocks', json({clocks})) FROM {table} t "
-        "LEFT JOIN field_clock b ON b.table_name = :table AND b.record_id = t.id AND b.field = '*'"
+        f"'clocks', json({clocks})) FROM {table} t"
     )
     params: dict[str, Any] = {"table": spec.name, "local": local_replica}
     if start:
-        query += (" WHERE t.id IN (SELECT record_id FROM field_clock "
-                  "WHERE table_name = :table AND stamp > :start)")
+        query += " WHERE t.stamp > :start"
         params["start"] = start
     result = session.execute(text(query), params)
     while rows := result.fetchmany(5000):
@@ -160,16 +157,6 @@ def existing(session: Session, spec: TableSpec, hex_ids: list[str]) -> set[str]:
 def empty(session: Session, spec: TableSpec) -> bool:
     """True when the table has no rows: none of a bundle's records can be here yet."""
     return session.execute(text(f"SELECT 1 FROM {_quoted(spec.name)} LIMIT 1")).first() is None
-
-
-def clocks_after(session: Session, records: int) -> AbstractContextManager[None]:
-    """``indexes_after`` for the field clocks, when an import of ``records`` records (each has
-    at least one clock) outnumbers the clocks here: a copy's first full import."""
-    if not available(session) or records < MANY:
-        return nullcontext()
-    present = session.execute(text(
-        "SELECT count(*) FROM (SELECT 1 FROM field_clock LIMIT :n)"), {"n": records}).scalar_one()
-    return indexes_after(session, "field_clock") if present < records else nullcontext()
 
 
 def _stored(codec: FieldCodec, parameter: str) -> str:
@@ -198,10 +185,12 @@ def _insert_sql(spec: TableSpec) -> _Insert:
 def _make_insert(spec: TableSpec) -> _Insert:
     names = list(spec.fields)
     after = len(names) + 2
-    columns = ["id", *names, "hlc", "replica_id", "updated_at"]
+    columns = ["id", *names, "hlc", "replica_id", "updated_at", "base_clock", "base_prev",
+               "stamp"]
     values = ["replace(?1, '-', '')",
               *(_stored(spec.fields[name], f"?{n}") for n, name in enumerate(names, start=2)),
-              f"?{after}", f"substr(?{after}, 23, 32)", f"?{after + 1}"]
+              f"?{after}", f"substr(?{after}, 23, 32)",
+              *(f"?{n}" for n in range(after + 1, after + 5))]
     sql = (f"INSERT INTO {_quoted(spec.name)} ({', '.join(_quoted(c) for c in columns)}) "
            f"VALUES ({', '.join(values)})")
     getter = itemgetter(*names) if len(names) > 1 else (lambda values: (values[names[0]],))
@@ -211,8 +200,8 @@ def _make_insert(spec: TableSpec) -> _Insert:
     return sql, getter, converted
 
 
-_CLOCK_INSERT = ("INSERT INTO field_clock (table_name, record_id, field, hlc, prev, stamp) "
-                 "VALUES (?1, replace(?2, '-', ''), ?3, ?4, ?5, ?6)")
+_CLOCK_INSERT = ("INSERT INTO field_clock (table_name, record_id, field, hlc, prev) "
+                 "VALUES (?1, replace(?2, '-', ''), ?3, ?4, ?5)")
 _dumps = json.JSONEncoder().encode  # json.dumps's defaults: what SQLAlchemy stores
 _ascii = json.encoder.encode_basestring_ascii
 
@@ -231,7 +220,7 @@ def _json_text(value: Any) -> str:
 
 def insert_new(session: Session, spec: TableSpec, records: list[RawRecord], *, stamp: str,
                now: dt.datetime) -> None:
-    """Insert records this copy does not have, with their field clocks.
+    """Insert records this copy does not have, with their clocks.
 
     The records are checked already (``validate``) and carry every field of the table. Most
     values go to the driver as the bundle has them and the INSERT turns them into the stored
@@ -245,13 +234,14 @@ def insert_new(session: Session, spec: TableSpec, records: list[RawRecord], *, s
     for record in records:
         obj = record.obj()
         record_clocks = obj["clocks"]
+        base, prev = record_clocks[BASE_FIELD]
         if len(record_clocks) == 1:  # the base clock alone, as most records have
-            newest, prev = record_clocks[BASE_FIELD]
-            clocks.append((table, record.id, BASE_FIELD, newest, prev, stamp))
+            newest = base
         else:
             newest = max(pair[0] for pair in record_clocks.values())
-            clocks.extend((table, record.id, name, clock, prev, stamp)
-                          for name, (clock, prev) in record_clocks.items())
+            clocks.extend((table, record.id, name, clock, field_prev)
+                          for name, (clock, field_prev) in record_clocks.items()
+                          if name != BASE_FIELD)
         values = getter(obj["values"])
         if converted:
             values = list(values)
@@ -259,7 +249,8 @@ def insert_new(session: Session, spec: TableSpec, records: list[RawRecord], *, s
                 value = values[position]
                 if value is not None:
                     values[position] = convert(value)
-        rows.append((record.id, *values, newest, at))
+        rows.append((record.id, *values, newest, at, base, prev, stamp))
     connection = session.connection()
     connection.exec_driver_sql(sql, rows)
-    connection.exec_driver_sql(_CLOCK_INSERT, clocks)
+    if clocks:
+        connection.exec_driver_sql(_CLOCK_INSERT, clocks)

@@ -172,3 +172,38 @@ def test_the_migrations_build_exactly_the_models_schema(backend, request, tmp_pa
         differences = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert differences == []
+
+
+def test_a_records_base_clock_and_stamp_move_from_the_field_clocks_into_its_row(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    _database_at(path, "0016")
+    ids = ("0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210")
+    base, phone, stamps = "001764000000000-00000-aa", "001764000000009-00000-bb", "001765"
+    with sqlite3.connect(path) as con:
+        for org_id in ids:
+            con.execute(
+                "INSERT INTO organisation (id, name_fi, name_sv, abbreviation, form, business_id,"
+                " register_number, active_municipalities, sectors, languages, website, email,"
+                " phone, postal_address, description, status, notes, created_at, updated_at, hlc,"
+                " replica_id, deleted) VALUES (?, 'Vanha ry', '', '', 'registered_association',"
+                " '', '', '[]', '[]', '[]', '', '', '', '', '', 'active', '',"
+                " '2020-01-01 00:00:00', '2020-01-01 00:00:00', ?, 'bb', 0)", (org_id, phone))
+        # The second was written without clocks (a bulk loader): it stays without a base.
+        con.executemany(
+            "INSERT INTO field_clock (table_name, record_id, field, hlc, prev, stamp) "
+            "VALUES ('organisation', ?, ?, ?, ?, ?)",
+            [(ids[0], "*", base, "001763000000000-00000-cc", stamps + "-1"),
+             (ids[0], "phone", phone, base, stamps + "-2")])
+    con.close()
+
+    Store.open(path, backup_dir=tmp_path / "backups").close()
+    with sqlite3.connect(path) as con:
+        rows = con.execute("SELECT id, base_clock, base_prev, stamp FROM organisation ORDER BY id"
+                           ).fetchall()
+        clocks = con.execute("SELECT record_id, field, hlc, prev FROM field_clock").fetchall()
+        indexes = {name for (name,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'organisation'")}
+    con.close()
+    assert rows == [(ids[0], base, "001763000000000-00000-cc", stamps + "-2"), (ids[1], "", "", "")]
+    assert clocks == [(ids[0], "phone", phone, base)]
+    assert "ix_organisation_stamp" in indexes and "ix_organisation_hlc" not in indexes

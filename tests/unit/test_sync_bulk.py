@@ -99,29 +99,42 @@ def test_a_large_import_that_fails_leaves_the_indexes_and_the_data_as_they_were(
     assert _schema(target) == schema and canonical(target) == before
 
 
-def test_the_clocks_index_waits_only_when_an_import_brings_more_clocks_than_there_are(
-        bulk, demo_store, targets, tmp_path, monkeypatch):
+def test_only_fields_with_a_clock_of_their_own_get_a_clock_row_on_either_path(
+        bulk, demo_store, targets, tmp_path):
+    org_id = _edited_phone(demo_store)
     bundle = tmp_path / "full.kumppani"
     export_bundle(demo_store, bundle, full=True)
-    dropped: list[str] = []
-    indexes_after = sqlite_bulk.indexes_after
+    import_bundle(targets[0], bundle)
+    import_bundle(targets[1], bundle, fast=False)
+    own: list[set[tuple]] = []
+    for store in (demo_store, *targets):
+        with store.read() as session:
+            own.append(set(session.execute(text(
+                "SELECT table_name, record_id, field, hlc, prev FROM field_clock")).all()))
+            org = session.get(Organisation, org_id)
+            assert (org.base_clock, org.base_prev) < (org.hlc, "") and org.stamp
+            # (No prev: the copy overwrote a value of its own, see ``inherited_prev``.)
+            assert ("organisation", org_id.hex, "phone", org.hlc, "") in own[-1]
+    # Both paths keep the clocks that differ from their record's base, and only those.
+    assert own[1] == own[0]
+    assert own[2] == own[0]
+    with targets[0].read() as fast, targets[1].read() as portable:
+        stamps = {store: set(session.execute(text("SELECT stamp FROM organisation")).scalars())
+                  for store, session in (("fast", fast), ("portable", portable))}
+    # Every record the import wrote has the import's stamp: a delta from here sends it on.
+    assert len(stamps["fast"]) == len(stamps["portable"]) == 1
 
-    def spy(session, table):  # noqa: ANN001, ANN202
-        dropped.append(table)
-        return indexes_after(session, table)
 
-    monkeypatch.setattr(sqlite_bulk, "indexes_after", spy)
-    fast = targets[0]
-    schema = _schema(fast)
-    import_bundle(fast, bundle)
-    assert "field_clock" in dropped
-    assert _schema(fast) == schema
-    # A copy that holds as many clocks as the bundle has records keeps its index in place.
-    dropped.clear()
-    again = tmp_path / "again.kumppani"
-    export_bundle(fast, again, full=True)
-    import_bundle(demo_store, again)
-    assert "field_clock" not in dropped
+def _edited_phone(store: Store) -> uuid.UUID:
+    with store.read() as session:
+        org_id = session.execute(text("SELECT id FROM organisation LIMIT 1")).scalar_one()
+    org_id = uuid.UUID(hex=org_id)
+
+    def apply(session) -> None:  # noqa: ANN001
+        session.get(Organisation, org_id).phone = "040 123 4567"
+
+    store.run("edit", apply)
+    return org_id
 
 
 def test_records_changed_after_an_early_refresh_are_indexed_too(store):

@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_as_test
 from sqlalchemy import select
 
-from desktop.storage.field_clocks import BASE_FIELD
-from desktop.storage.models import ContactPerson, FieldClock, Organisation, Representation
+from desktop.storage.field_clocks import BASE_FIELD, record_clocks
+from desktop.storage.models import ContactPerson, Organisation, Representation
 from desktop.storage.store import Store
 from desktop.sync.codec import table_specs
 from desktop.sync.peers import list_peers
@@ -72,9 +72,8 @@ class SyncMachine(RuleBasedStateMachine):
 
     def _clock(self, store: Store, table: str, record_id: uuid.UUID, name: str) -> str:
         with store.read() as session:
-            rows = {row.field: row.hlc for row in session.scalars(select(FieldClock).where(
-                FieldClock.table_name == table, FieldClock.record_id == record_id))}
-        return rows.get(name) or rows[BASE_FIELD]
+            clocks = record_clocks(session, table, record_id)
+        return (clocks.get(name) or clocks[BASE_FIELD])[0]
 
     def _wrote(self, copy: int, table: str, record_id: uuid.UUID, name: str, value: Any) -> None:
         key = (table, str(record_id), name)

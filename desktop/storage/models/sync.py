@@ -14,18 +14,17 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.storage.base import Base, utcnow
 
-# The ``field`` of a record's base clock: every field without a row of its own has this clock.
+# The name of a record's base clock in a bundle: every field without a clock of its own has it.
 BASE_FIELD = "*"
 
 
 class FieldClock(Base):
-    """The hybrid logical clock of one field of one syncable record.
+    """The hybrid logical clock of one field of one syncable record, when it differs from the
+    record's base clock (``Syncable.base_clock``, in the record's row).
 
-    A record has a base row (field ``*``, written at insert) and a row per field changed since,
-    so that concurrent changes to different fields both survive a merge. ``prev`` is the clock
-    of the value the writer replaced (see ``desktop.sync.merge``: it tells an overwrite made
-    knowingly from a conflict). ``stamp`` is this copy's clock when it stored the row, by its
-    own edit or by an import: a delta export sends what was stored after a peer's watermark.
+    A field changed apart from the rest of its record gets a row, so that concurrent changes to
+    different fields both survive a merge. ``prev`` is the clock of the value the writer
+    replaced (see ``desktop.sync.merge``: it tells an overwrite made knowingly from a conflict).
     """
 
     __tablename__ = "field_clock"
@@ -35,7 +34,6 @@ class FieldClock(Base):
     field: Mapped[str] = mapped_column(String(64), primary_key=True)
     hlc: Mapped[str] = mapped_column(String(64))
     prev: Mapped[str] = mapped_column(String(64), default="")
-    stamp: Mapped[str] = mapped_column(String(64), index=True)
 
 
 class SyncPeer(Base):
