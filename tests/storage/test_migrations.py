@@ -1,3 +1,4 @@
+import shutil
 import sqlite3
 import uuid
 
@@ -207,3 +208,29 @@ def test_a_records_base_clock_and_stamp_move_from_the_field_clocks_into_its_row(
     assert rows == [(ids[0], base, "001763000000000-00000-cc", stamps + "-2"), (ids[1], "", "", "")]
     assert clocks == [(ids[0], "phone", phone, base)]
     assert "ix_organisation_stamp" in indexes and "ix_organisation_hlc" not in indexes
+
+
+def test_the_record_clocks_go_back_to_the_field_clocks_and_return_unchanged(demo_template, tmp_path):
+    from alembic import command
+
+    from tests.sync_copies import canonical
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_template, path)
+    store = Store.open(path, backup_dir=tmp_path / "backups")
+    before = canonical(store)
+    store.close()
+    engine = create_sqlite_engine(path)
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0016")
+    engine.dispose()
+    with sqlite3.connect(path) as con:
+        bases = con.execute("SELECT count(*) FROM field_clock WHERE field = '*'").fetchone()[0]
+        records = con.execute("SELECT count(*) FROM organisation").fetchone()[0]
+        assert con.execute("SELECT count(*) FROM field_clock WHERE stamp = ''").fetchone() == (0,)
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    con.close()
+    assert bases > records > 0
+    store = Store.open(path, backup_dir=tmp_path / "backups")
+    assert canonical(store) == before
+    store.close()

@@ -55,14 +55,14 @@ def upgrade() -> None:
         op.create_index(op.f(f'ix_{table}_stamp'), table, ['stamp'], unique=False)
     op.execute("DELETE FROM field_clock WHERE field = '*'")
     op.drop_index(op.f('ix_field_clock_stamp'), table_name='field_clock')
-    with op.batch_alter_table('field_clock') as batch:
-        batch.drop_column('stamp')
+    op.drop_column('field_clock', 'stamp')
 
 
+# Columns are dropped in place (SQLite 3.35+, as ``sqlite_bulk`` needs already): a batch's copy
+# of a table would break the foreign keys of the rows that refer to it.
 def downgrade() -> None:
-    with op.batch_alter_table('field_clock') as batch:
-        batch.add_column(sa.Column('stamp', sa.String(length=64), server_default='',
-                                   nullable=False))
+    op.add_column('field_clock', sa.Column('stamp', sa.String(length=64), server_default='',
+                                           nullable=False))
     for table in _TABLES:
         op.execute(
             f"UPDATE field_clock SET stamp = (SELECT t.stamp FROM {table} t "  # noqa: S608
@@ -73,9 +73,6 @@ def downgrade() -> None:
             "WHERE base_clock != ''")
         op.drop_index(op.f(f'ix_{table}_stamp'), table_name=table)
         op.create_index(op.f(f'ix_{table}_hlc'), table, ['hlc'], unique=False)
-        with op.batch_alter_table(table) as batch:
-            for column in _COLUMNS:
-                batch.drop_column(column)
-    with op.batch_alter_table('field_clock') as batch:
-        batch.alter_column('stamp', server_default=None)
+        for column in _COLUMNS:
+            op.drop_column(table, column)
     op.create_index(op.f('ix_field_clock_stamp'), 'field_clock', ['stamp'], unique=False)
