@@ -8,23 +8,24 @@ is causal order, with the replica id as the last tie-breaker.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 from sqlalchemy import Column, Table, select
 from sqlalchemy.orm import Session
 
-from desktop.storage.base import Base
+from desktop.storage.base import Base, Syncable
 from desktop.storage.models.sync import BASE_FIELD, FieldClock
 
 __all__ = ["BASE_FIELD", "ROW_COLUMNS", "clock_fields", "inherited_prev", "is_clock", "normalised",
-           "origin", "record_clocks"]
+           "origin", "record_clocks", "stored_clocks"]
 
 # Columns that describe the row in this copy rather than travel as fields: the id names the
-# record, ``hlc``/``replica_id`` are derived from the field clocks (the newest one and its
-# replica), ``updated_at`` is when this copy last wrote the row, ``row_version`` counts its writes
-# here (optimistic locking between the users of one database), ``base_clock``/``base_prev``
-# are the clocks themselves and ``stamp`` when this copy stored them.
-ROW_COLUMNS = frozenset({"id", "hlc", "replica_id", "updated_at", "row_version", "base_clock",
-                         "base_prev", "stamp"})
+# record, and the tracking hook's columns (``Syncable.SYNC_COLUMNS``) but ``created_at``, which
+# travels: ``hlc``/``replica_id`` are derived from the field clocks (the newest one and its
+# replica), ``base_clock``/``base_prev`` are clocks themselves and ``stamp`` when this copy stored
+# them, ``updated_at`` is when this copy last wrote the row, ``row_version`` counts its writes here.
+ROW_COLUMNS = Syncable.SYNC_COLUMNS - {"created_at"} | {"id"}
+_FIELD_CLOCKS = FieldClock.__table__
 
 _MILLIS = 15
 _COUNTER = 5
@@ -68,14 +69,24 @@ def inherited_prev(current: str, current_prev: str, replica: str) -> str:
     return current_prev if origin(current) == replica else current
 
 
-def record_clocks(session: Session, table: str, record_id: uuid.UUID) -> dict[str, tuple[str, str]]:
-    """A record's clocks as stored: ``field -> (clock, prev)``, the base as ``BASE_FIELD`` (when
-    it has one) and each field with a clock of its own."""
+def stored_clocks(session: Session, table: str, ids: Sequence[uuid.UUID]
+                  ) -> dict[uuid.UUID, dict[str, tuple[str, str]]]:
+    """The clocks of the records of ``ids`` this copy has: ``field -> (clock, prev)``, the base
+    as ``BASE_FIELD`` and each field with a clock of its own."""
     rows = Base.metadata.tables[table]
-    found = session.execute(select(rows.c.base_clock, rows.c.base_prev)
-                            .where(rows.c.id == record_id)).first()
-    clocks = {BASE_FIELD: (found.base_clock, found.base_prev)} if found and found.base_clock else {}
-    clocks.update((row.field, (row.hlc, row.prev)) for row in session.scalars(
-        select(FieldClock).where(FieldClock.table_name == table,
-                                 FieldClock.record_id == record_id)))
+    clocks: dict[uuid.UUID, dict[str, tuple[str, str]]] = {}
+    for record_id, base, prev in session.execute(
+            select(rows.c.id, rows.c.base_clock, rows.c.base_prev).where(rows.c.id.in_(ids))):
+        # Rows written without the hook (before clocks, or by a bulk loader) have no base.
+        clocks[record_id] = {BASE_FIELD: (base, prev)} if base else {}
+    for record_id, name, hlc, prev in session.execute(
+            select(_FIELD_CLOCKS.c.record_id, _FIELD_CLOCKS.c.field, _FIELD_CLOCKS.c.hlc,
+                   _FIELD_CLOCKS.c.prev)
+            .where(_FIELD_CLOCKS.c.table_name == table, _FIELD_CLOCKS.c.record_id.in_(ids))):
+        clocks.setdefault(record_id, {})[name] = (hlc, prev)
     return clocks
+
+
+def record_clocks(session: Session, table: str, record_id: uuid.UUID) -> dict[str, tuple[str, str]]:
+    """One record's ``stored_clocks`` (none for a record this copy does not have)."""
+    return stored_clocks(session, table, [record_id]).get(record_id, {})

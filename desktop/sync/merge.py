@@ -53,7 +53,7 @@ from sqlalchemy.sql.expression import bindparam
 
 from desktop.storage import search
 from desktop.storage.base import Base, utcnow
-from desktop.storage.field_clocks import BASE_FIELD, normalised, origin
+from desktop.storage.field_clocks import BASE_FIELD, normalised, origin, stored_clocks
 from desktop.storage.hlc import Timestamp
 from desktop.storage.models import AuditEntry, FieldClock, SyncConflict, SyncExchange, SyncPeer
 from desktop.storage.store import Store
@@ -229,18 +229,7 @@ class _Merger:
     def merge(self, spec: TableSpec, records: list[IncomingRecord]) -> None:
         table = spec.table
         ids = [uuid.UUID(record.id) for record in records]
-        clocks: dict[uuid.UUID, dict[str, tuple[str, str]]] = {}
-        for record_id, base, prev in self.session.execute(
-                select(table.c.id, table.c.base_clock, table.c.base_prev)
-                .where(table.c.id.in_(ids))):
-            # Rows written without the hook (before clocks, or by a bulk loader) have no base.
-            clocks[record_id] = {BASE_FIELD: (base, prev)} if base else {}
-        for record_id, name, hlc, prev in self.session.execute(
-                select(_FIELD_CLOCKS.c.record_id, _FIELD_CLOCKS.c.field, _FIELD_CLOCKS.c.hlc,
-                       _FIELD_CLOCKS.c.prev)
-                .where(_FIELD_CLOCKS.c.table_name == spec.name,
-                       _FIELD_CLOCKS.c.record_id.in_(ids))):
-            clocks.setdefault(record_id, {})[name] = (hlc, prev)
+        clocks = stored_clocks(self.session, spec.name, ids)
         # Equal clocks are the same writes (a bundle from this copy's own id is refused), so
         # a record whose every field has the clock it has here needs no closer look.
         pending = [(record, record_id) for record, record_id in zip(records, ids, strict=True)
@@ -282,7 +271,7 @@ class _Merger:
                    base_clock=base, base_prev=base_prev, stamp=self.stamp)
         batch.inserts.append(row)
         batch.clocks.extend(
-            self._clock_row(spec.name, record_id, name, clock, prev)
+            _clock_row(spec.name, record_id, name, clock, prev)
             for name, (clock, prev) in record.clocks.items()
             if name != BASE_FIELD and name in spec.fields)
         if not row.get("deleted"):
@@ -371,7 +360,7 @@ class _Merger:
                               "base_clock": base_pair[0], "base_prev": base_pair[1],
                               "stamp": self.stamp})
         batch.clocks_replaced.append(record_id)
-        batch.clocks.extend(self._clock_row(spec.name, record_id, name, *pair)
+        batch.clocks.extend(_clock_row(spec.name, record_id, name, *pair)
                             for name, pair in sorted(merged.items()) if pair != base_pair)
         self._count(spec.name)
         if not changed:
@@ -432,11 +421,6 @@ class _Merger:
                 self.session.execute(statement, rows)
             self.later = []
 
-    def _clock_row(self, table: str, record_id: uuid.UUID, name: str, clock: str,
-                   prev: str) -> dict[str, Any]:
-        return {"table_name": table, "record_id": record_id, "field": name, "hlc": clock,
-                "prev": prev}
-
     def _audit(self, table: str, record_id: str, action: str,
                changes: dict[str, Any]) -> dict[str, Any]:
         return {"at": self.now, "officer": self.store.officer, "replica_id": self.store.replica_id,
@@ -472,6 +456,12 @@ class _Merger:
                     # Passed on in this copy's next bundles, to copies that have it too.
                     conflict.resolved_stamp = self.stamp
                     self.report.resolved_elsewhere += 1
+
+
+def _clock_row(table: str, record_id: uuid.UUID, name: str, clock: str, prev: str
+               ) -> dict[str, Any]:
+    return {"table_name": table, "record_id": record_id, "field": name, "hlc": clock,
+            "prev": prev}
 
 
 def _by_keys(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
