@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import json
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -95,7 +95,7 @@ def listing_row(row: Mapping[str, Any], listing_id: int,
     """The listing row of an organisation (``row``: its columns as stored, the JSON ones read)."""
     pairs = name_pairs(row["name_fi"], row["name_sv"])
     domicile = municipalities.get(row["domicile_code"] or "", ("", ""))
-    sectors = list(row["sectors"])
+    sectors = row["sectors"]
     return {
         "id": listing_id,
         "org_id": row["id"],
@@ -104,17 +104,43 @@ def listing_row(row: Mapping[str, Any], listing_id: int,
         "business_id": row["business_id"],
         "domicile_code": row["domicile_code"],
         "status": row["status"],
-        "sectors": json.dumps(sectors),
-        "languages": json.dumps(list(row["languages"])),
-        "sector_order": "".join(SECTOR_LETTERS.get(code, "") for code in sectors),
+        "sectors": _codes_json(sectors),
+        "languages": _codes_json(row["languages"]),
+        "sector_order": _sector_order(sectors),
         "name_key_fi": sort_key(pairs["fi"][0]),
         "name_key_sv": sort_key(pairs["sv"][0]),
         "other_key_fi": sort_key(pairs["fi"][1]),
         "other_key_sv": sort_key(pairs["sv"][1]),
-        "domicile_key_fi": sort_key(domicile[0]),
-        "domicile_key_sv": sort_key(domicile[1]),
+        "domicile_key_fi": _place_key(domicile[0]),
+        "domicile_key_sv": _place_key(domicile[1]),
         "kind": row.get("kind") or "organisation",
     }
+
+
+# A register has a few hundred places and a few hundred lists of codes, each met by thousands
+# of organisations when the listing is rebuilt: each is worked out once.
+_place_key = functools.lru_cache(maxsize=4096)(sort_key)
+
+
+def _per_list(function: Callable[[tuple[Any, ...]], str]) -> Callable[[Sequence[Any]], str]:
+    """``function`` worked out once per distinct list of codes (strings: a JSON column may
+    hold anything, and anything else is worked out each time)."""
+    cached = functools.lru_cache(maxsize=4096)(function)
+
+    def call(codes: Sequence[Any]) -> str:
+        key = tuple(codes)
+        return cached(key) if all(type(code) is str for code in key) else function(key)
+    return call
+
+
+@_per_list
+def _codes_json(codes: tuple[Any, ...]) -> str:
+    return json.dumps(list(codes))
+
+
+@_per_list
+def _sector_order(codes: tuple[Any, ...]) -> str:
+    return "".join(SECTOR_LETTERS.get(code, "") if type(code) is str else "" for code in codes)
 
 
 def write_rows(session: Session, rows: Sequence[dict[str, Any]]) -> None:

@@ -118,17 +118,23 @@ def _organisations(session: Session, hex_ids: list[str]) -> list[dict[str, Any]]
     return rows
 
 
-def _texts(session: Session, hex_ids: list[str]) -> dict[str, list[str]]:
-    """Contact names and activity titles of each organisation (hex id -> texts)."""
+# Contact names and activity titles: (the column of their organisation, the query).
+_TEXT_QUERIES = (
+    ("r.organisation_id", "SELECT r.organisation_id, p.name FROM representation r "
+     "JOIN contact_person p ON p.id = r.contact_id WHERE r.deleted = FALSE AND p.deleted = FALSE"),
+    ("organisation_id", "SELECT organisation_id, title FROM activity WHERE deleted = FALSE"),
+)
+
+
+def _texts(session: Session, hex_ids: list[str] | None) -> dict[str, list[str]]:
+    """The texts of each organisation of ``hex_ids`` or of all (hex id -> texts)."""
     found: dict[str, list[str]] = {}
-    for query in (
-        "SELECT r.organisation_id, p.name FROM representation r "
-        "JOIN contact_person p ON p.id = r.contact_id "
-        "WHERE r.deleted = FALSE AND p.deleted = FALSE AND r.organisation_id IN ({ids})",
-        "SELECT organisation_id, title FROM activity WHERE deleted = FALSE AND organisation_id IN ({ids})",
-    ):
-        query = query.replace("{ids}", values_sql(session))
-        for org_id, value in session.execute(text(query), {"ids": values_param(session, hex_ids)}):
+    for column, query in _TEXT_QUERIES:
+        params = {}
+        if hex_ids is not None:
+            query += f" AND {column} IN ({values_sql(session)})"
+            params["ids"] = values_param(session, hex_ids)
+        for org_id, value in session.execute(text(query), params).all():  # all: one fetch
             found.setdefault(org_id, []).append(value)
     return found
 
@@ -145,27 +151,18 @@ def _document(org: dict[str, Any], context: _Context, texts: list[str]) -> str:
     return " ".join(dict.fromkeys(p.casefold() for p in parts if p)) + " "
 
 
-def _all_organisations(session: Session) -> Iterator[tuple[list[dict[str, Any]],
-                                                           dict[str, list[str]]]]:
-    """Every organisation (not deleted) with its texts, in chunks of ``_CHUNK``.
-
-    The texts come in the same query, gathered per organisation through the organisation_id
-    indexes: one pass, where looking them up by lists of ids costs three times as much."""
+def _all_organisations(session: Session) -> Iterator[list[dict[str, Any]]]:
+    """Every organisation (not deleted), in chunks of ``_CHUNK``."""
     after = _first(session)
     parsed: dict[str, list[str]] = {}  # the few distinct lists of codes, each read once
-    group = "json_agg" if is_postgresql(session) else "json_group_array"
     walk = _walk(session)
     while True:
         result = session.execute(text(
-            f"SELECT o.*, (SELECT {group}(p.name) FROM representation r "
-            "JOIN contact_person p ON p.id = r.contact_id WHERE r.organisation_id = o.id "
-            f"AND r.deleted = FALSE AND p.deleted = FALSE) AS _contacts, (SELECT {group}(a.title) "
-            "FROM activity a WHERE a.organisation_id = o.id AND a.deleted = FALSE) AS _titles "
-            f"FROM ({_organisations_sql(session)} AND {walk} > :after ORDER BY {walk} "
-            "LIMIT :n) o ORDER BY o.row_number"), {"after": after, "n": _CHUNK})
+            f"{_organisations_sql(session)} AND {walk} > :after ORDER BY {walk} LIMIT :n"),
+            {"after": after, "n": _CHUNK})
         names = list(result.keys())
-        chunk, texts = [], {}
-        for row in result:
+        chunk = []
+        for row in result.all():
             org = dict(zip(names, row, strict=True))
             for name in _JSON_COLUMNS:
                 value = org[name]
@@ -177,15 +174,11 @@ def _all_organisations(session: Session) -> Iterator[tuple[list[dict[str, Any]],
                     if value not in parsed:
                         parsed[value] = json.loads(value)
                     org[name] = parsed[value]
-            contacts, titles = org.pop("_contacts"), org.pop("_titles")
-            found = (json_value(contacts) or []) + (json_value(titles) or [])
-            if found:
-                texts[org["id"]] = found
             chunk.append(org)
         if not chunk:
             return
         after = chunk[-1]["row_number"]
-        yield chunk, texts
+        yield chunk
 
 
 def reindex(session: Session, ids: Iterable[uuid.UUID] | None = None) -> None:
@@ -202,7 +195,10 @@ def reindex(session: Session, ids: Iterable[uuid.UUID] | None = None) -> None:
         session.execute(text(f"DELETE FROM {listing.TABLE}"))
         writer.next_id = 1
         with _large_segments(session), cycle_collection_paused():
-            for chunk, texts in _all_organisations(session):
+            # Every text in two passes over the tables: looking them up per organisation, in
+            # the same query as the organisations or by lists of ids, costs twice as much.
+            texts = _texts(session, None)
+            for chunk in _all_organisations(session):
                 writer.write(chunk, {}, texts)
         # Planned from the statistics of before, the first searches scan the whole listing.
         refresh_statistics(session.connection(), TABLE, listing.TABLE)

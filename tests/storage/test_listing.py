@@ -4,7 +4,7 @@ import pytest
 
 from desktop.services import register
 from desktop.services.register import Filters, RegisterQuery
-from desktop.storage.listing import sort_key
+from desktop.storage.listing import SECTOR_LETTERS, listing_row, sort_key
 from desktop.storage.models import Organisation
 from desktop.storage.store import Store
 
@@ -70,3 +70,23 @@ def test_the_listing_changes_with_the_operation_and_only_if_it_commits(store, na
     register.mark_deleted(store, first.id)
     assert register.count(store, RegisterQuery()) == 3
     assert register.count(store, RegisterQuery(text="ööö")) == 0
+
+
+def test_a_listing_row_stores_its_lists_of_codes_as_given_whatever_they_hold():
+    """The lists of codes are worked out once per distinct list; a JSON column that a
+    bundle filled with something else than strings is stored as it is, not as the list of
+    equal strings or numbers met before (True == 1 as a key)."""
+    def row(sectors, languages):
+        org = {"id": "ab" * 16, "name_fi": "Åland-seura", "name_sv": "", "business_id": None,
+               "domicile_code": "091", "status": "active", "sectors": sectors,
+               "languages": languages}
+        return listing_row(org, 1, {"091": ("Helsinki", "Helsingfors")})
+
+    first = row(["social_health", "culture"], ["fi", "sv"])
+    assert (first["sectors"], first["languages"]) == ('["social_health", "culture"]', '["fi", "sv"]')
+    assert first["sector_order"] == SECTOR_LETTERS["social_health"] + SECTOR_LETTERS["culture"]
+    assert (first["domicile_key_fi"], first["domicile_key_sv"]) == ("helsinki", "helsingfors")
+    assert row([1], [True])["languages"] == "[true]"
+    assert row([True], [1])["languages"] == "[1]"
+    assert row([{"x": 1}, "social_health"], [])["sector_order"] == SECTOR_LETTERS["social_health"]
+    assert row(["social_health", "culture"], ["fi", "sv"]) == first
