@@ -279,3 +279,18 @@ def test_shared_folder_chosen_once_then_used_at_start_on_request_and_on_exit(
 
     page.folder_box.on_exit.setChecked(False)
     assert Settings.load().sync_folder_export_on_exit is False
+
+
+def test_the_page_as_a_window_of_its_own_keeps_its_own_settings(qtbot, officers):
+    """Outside the main window the page is its own window(); it must not ask itself."""
+    mine, _theirs = officers
+    saved = Settings()
+    saved.sync_folder = "/srv/yhteinen"
+    saved.save()
+    page = SyncPage(mine)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.window() is page
+    assert page.settings.sync_folder == "/srv/yhteinen"
+    assert page.folder_box.path.text() == "/srv/yhteinen"

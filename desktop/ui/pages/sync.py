@@ -130,7 +130,9 @@ class SyncPage(Page):
     @property
     def settings(self) -> Settings:
         """The main window's settings (saved with it), else the page's own."""
-        shared = getattr(self.window(), "settings", None)
+        window = self.window()
+        # A page shown as a window of its own is its own window(): no shared settings then.
+        shared = getattr(window, "settings", None) if window is not self else None
         if isinstance(shared, Settings):
             return shared
         if self._settings is None:
