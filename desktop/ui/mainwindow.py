@@ -393,6 +393,9 @@ class MainWindow(QMainWindow):
     def _use(self, store: Store) -> None:
         from desktop.ui.application import remember_location
 
+        if not self.save_edits():  # the edits belong to the database open now
+            store.close()
+            return
         self.store.unsubscribe(self._on_changes)
         self.store.close()
         self.store = store
@@ -433,7 +436,16 @@ class MainWindow(QMainWindow):
         if self.settings.window_state:
             self.restoreState(QByteArray.fromHex(self.settings.window_state.encode()))
 
+    def save_edits(self) -> bool:
+        """Save every page's unsaved edits; False when one was refused or cancelled."""
+        return all(page.save_edits() for page in list(self.pages.values()))
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        # Before anything else: the exit's file for the colleagues then has the last edits, and
+        # a save cancelled in its conflict dialog keeps the window, and what was typed, open.
+        if not self.save_edits():
+            event.ignore()
+            return
         self.settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
         self.settings.window_state = bytes(self.saveState().toHex().data()).decode()
         if self.settings.sync_folder:  # this copy's file for the colleagues, as chosen

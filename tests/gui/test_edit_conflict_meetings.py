@@ -14,6 +14,7 @@ from desktop.services.meetings import actions, agenda, bodies
 from desktop.services.vocabulary import label
 from desktop.storage.models import ActionItem, AgendaItem, Body, Meeting
 from desktop.storage.models.enums import ActionStatus, BodyKind
+from desktop.storage.store import Store
 from desktop.ui.dialogs.edit_conflict import EditConflictDialog
 from desktop.ui.meetings.body_dialog import BodiesDialog
 from desktop.ui.meetings.common import select_data
@@ -196,3 +197,61 @@ def test_the_body_form_asks_about_the_swedish_name_and_shows_their_authority_aft
             "Partnerskapsbordet", BodyKind.WORKING_GROUP, "Pohjanmaan hyvinvointialue")
     assert dialog.appeal_authority.text() == "Pohjanmaan hyvinvointialue"
     assert dialog.start is not None and dialog.start.values["name_sv"] == "Partnerskapsbordet"
+
+
+def test_closing_the_window_saves_the_agenda_form_or_stays_open_with_it(
+        qtbot, store, other, meeting_id, monkeypatch, tmp_path):
+    """A save cancelled in its conflict dialog as the window closes keeps the window open and
+    what was typed; the next close saves it. A database opened instead waits the same way."""
+    from desktop.settings import Settings
+    from desktop.ui.mainwindow import MainWindow
+
+    item_id, _changes = agenda.add_item(store, meeting_id, "Avustukset 2027",
+                                        presenter="Sanna Sihteeri")
+    settings = Settings()
+    settings.last_page = "meetings"
+    opened: list[Store] = []
+
+    def open_store(path):
+        opened.append(Store.open(path))
+        return opened[-1]
+
+    window = MainWindow(store, settings, open_store=open_store)
+    qtbot.addWidget(window)
+    window.show()
+    editor = window.page("meetings").editor
+    editor.show_meeting(meeting_id)
+    tab = editor.agenda
+    row = next(r for r in range(tab.items.count()) if tab.items.item(r).data(ITEM_ID) == item_id)
+    tab.items.setCurrentRow(row)
+    agenda.update_item(other, item_id, presenter="Päivi Järvinen")
+    tab.form.proposal.setPlainText("Hyväksytään jako.")
+    tab.form.presenter.setText("Matti Mäki")
+
+    shown: list[EditConflictDialog] = []
+
+    def cancel(dialog: EditConflictDialog) -> QDialog.DialogCode:
+        shown.append(dialog)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(EditConflictDialog, "exec", cancel)
+    assert not window.close()
+    assert window.isVisible() and len(shown) == 1
+    window._switch_to(tmp_path / "toinen.sqlite3")
+    assert window.store is store and len(shown) == 2 and len(opened) == 1
+    assert not window.windowTitle().endswith("toinen.sqlite3")
+    assert (tab.form.presenter.text(), tab.form.proposal.toPlainText()) == (
+        "Matti Mäki", "Hyväksytään jako.")
+    with store.read() as session:
+        assert session.get(AgendaItem, item_id).proposal in ("", None)
+
+    def keep_mine(dialog: EditConflictDialog) -> QDialog.DialogCode:
+        [box] = dialog.boxes
+        box.mine.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EditConflictDialog, "exec", keep_mine)
+    assert window.close()
+    with store.read() as session:
+        item = session.get(AgendaItem, item_id)
+        assert (item.presenter, item.proposal) == ("Matti Mäki", "Hyväksytään jako.")

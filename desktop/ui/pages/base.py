@@ -34,6 +34,11 @@ class Page(QWidget):
     def status_text(self) -> str:
         return ""
 
+    def save_edits(self) -> bool:
+        """Save what the page's forms hold before the window closes or another database
+        opens; False when a save was refused or cancelled: the officer stays with the edits."""
+        return True
+
     def notify(self, text: str, milliseconds: int = 8000) -> None:
         """A passing message in the main window's status bar (pages also live alone in tests)."""
         window = self.window()

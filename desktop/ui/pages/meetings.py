@@ -136,6 +136,9 @@ class MeetingsPage(Page):
                 self.editor.commit()
             self._choose_next_meeting()
 
+    def save_edits(self) -> bool:
+        return self.editor.view is None or self.editor.commit()
+
     def _fit_columns(self) -> None:
         fit_columns(self.table, cap=260)
         # Number, date and status whole in view at first; the body and place are scrolled to.
