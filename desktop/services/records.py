@@ -98,9 +98,16 @@ def apply_edit(session: Session, record: Syncable, fields: Mapping[str, Any],
     When another user saved the record since, only the fields this edit changed are written,
     so that theirs stay; a field both changed to different values raises ``EditConflict``.
     """
+    apply_fields(record, edit_fields(session, record, fields, start))
+
+
+def edit_fields(session: Session, record: Syncable, fields: Mapping[str, Any],
+                start: Seen | None) -> dict[str, Any]:
+    """Which of ``fields`` (an edit made from ``start``) :func:`apply_edit` writes, for a
+    service that writes some of them its own way; raises ``EditConflict`` as it does."""
     names = set(fields) | (set(start.values) if start is not None else set())
     now = {name: _plain(getattr(record, name)) for name in names}
-    apply_fields(record, _to_write(session, record.id, record.row_version, now, fields, start))
+    return _to_write(session, record.id, record.row_version, now, fields, start)
 
 
 def merged_values(session: Session, record: Syncable, stated: Mapping[str, Any],

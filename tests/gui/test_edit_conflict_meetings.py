@@ -103,6 +103,44 @@ def test_the_agenda_form_asks_about_the_presenter_and_keeps_their_title(
     assert tab.start is not None and tab.start.version == version
 
 
+def test_the_minutes_form_asks_about_the_decision_and_keeps_their_voting(
+        store, other, editor, meeting_id, conflicts):
+    """Two secretaries on one item's minutes: the decision both wrote is asked about, the
+    voting only they wrote and the discussion only I wrote both stay."""
+    from desktop.services import meetings
+
+    item_id, _changes = agenda.add_item(store, meeting_id, "Avustukset 2027")
+    editor.show_meeting(meeting_id)
+    editor.tabs.setCurrentWidget(editor.minutes)
+    tab = editor.minutes
+    row = next(r for r in range(tab.items.count()) if tab.items.item(r).data(ITEM_ID) == item_id)
+    tab.items.setCurrentRow(row)
+    meetings.record_decision(other, item_id, decision="Hyväksyttiin esityksen mukaisesti.",
+                             votes="Äänestys 5–2.")
+    tab.form.discussion.setPlainText("Keskusteltiin jakoperusteista.")
+    tab.form.decision.setPlainText("Palautettiin valmisteluun.")
+
+    def keep_mine(dialog: EditConflictDialog) -> None:
+        [box] = dialog.boxes
+        assert box.title() == "Päätös"
+        box.mine.setChecked(True)
+
+    conflicts.choose = keep_mine
+    tab.save_button.click()
+
+    [dialog] = conflicts.shown
+    assert any("Aino Ärölä" in text for text in texts(dialog))
+    assert {"Hyväksyttiin esityksen mukaisesti.", "Palautettiin valmisteluun."} <= {
+        text.split(": ", 1)[-1] for text in texts(dialog)}
+    with store.read() as session:
+        item = session.get(AgendaItem, item_id)
+        assert item is not None
+        assert (item.discussion, item.decision, item.votes) == (
+            "Keskusteltiin jakoperusteista.", "Palautettiin valmisteluun.", "Äänestys 5–2.")
+    assert tab.form.votes.toPlainText() == "Äänestys 5–2."
+    assert not tab.form.is_dirty()
+
+
 def test_the_meeting_details_ask_about_the_date_and_place(store, other, editor, meeting_id,
                                                           conflicts):
     editor.show_meeting(meeting_id)

@@ -34,7 +34,7 @@ from desktop.services.meetings.common import (
 from desktop.services.meetings.decisions import ITEM_RECORD_FIELDS, apply_item_fields
 from desktop.services.meetings.numbering import renumber
 from desktop.services.meetings.template import default_decision, languages_of, translated
-from desktop.services.records import apply_fields, live
+from desktop.services.records import Seen, apply_fields, edit_fields, live, seen
 from desktop.storage.base import utcnow
 from desktop.storage.models import (
     AgendaItem,
@@ -326,15 +326,29 @@ def suggested_decision(session: Session, item_id: uuid.UUID) -> str:
                             list(meeting.minute_checkers))
 
 
+# What the minutes form edits of an item.
+DECISION_FIELDS = frozenset({"discussion", "decision", "votes"}) | ITEM_RECORD_FIELDS
+
+
+def decision_seen(session: Session, item_id: uuid.UUID) -> Seen:
+    """The item as the minutes form starts from, to hand back to :func:`record_decision`."""
+    return seen(get_item(session, item_id), DECISION_FIELDS)
+
+
 def record_decision(
     store: Store, item_id: uuid.UUID, *, decision: str | None = None,
-    discussion: str | None = None, votes: str | None = None, **record: Any,
+    discussion: str | None = None, votes: str | None = None, start: Seen | None = None,
+    **record: Any,
 ) -> Changes:
     """The minutes of one item: what was discussed, decided, and how the vote went; ``record``
     takes the decision type, amendment, appealability and confidential basis
-    (``decisions.ITEM_RECORD_FIELDS``; a new type brings its standard wording)."""
+    (``decisions.ITEM_RECORD_FIELDS``; a new type brings its standard wording).
+
+    An edit from ``start`` (:func:`decision_seen`) keeps what another secretary saved
+    meanwhile, or raises ``EditConflict`` for a field both changed (``records.apply_edit``)."""
     fields = {key: value for key, value in
-              (("discussion", discussion), ("votes", votes)) if value is not None}
+              (("discussion", discussion), ("votes", votes), ("decision", decision))
+              if value is not None}
     unknown = set(record) - ITEM_RECORD_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -342,11 +356,10 @@ def record_decision(
     def apply(session: Session) -> None:
         item = get_item(session, item_id)
         ensure_unlocked(item.meeting)
-        apply_fields(item, fields)
-        extra = dict(record)
-        if decision is not None:
-            extra["decision"] = decision
-        apply_item_fields(session, item, extra)
+        written = edit_fields(session, item, {**fields, **record}, start)
+        apply_fields(item, {key: written.pop(key) for key in ("discussion", "votes")
+                            if key in written})
+        apply_item_fields(session, item, written)
 
     return store.run("record decision", apply)
 

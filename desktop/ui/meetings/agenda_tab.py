@@ -8,7 +8,6 @@ another tab, another meeting); a refused save keeps the user on the item with th
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -24,12 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import KnownError
 from desktop.i18n import _
 from desktop.services import meetings
 from desktop.services.meetings.agenda import item_seen
 from desktop.services.meetings.editor import ItemView, MeetingView
-from desktop.services.records import Seen
 from desktop.storage.store import Store
 from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.meetings.attachments_box import AttachmentsBox
@@ -56,7 +53,6 @@ class AgendaTab(ItemPane):
         self.view: MeetingView | None = None
         self.item_id: uuid.UUID | None = None
         # What the form's edit starts from: a save notices another user's save meanwhile.
-        self.start: Seen | None = None
         layout = QVBoxLayout(self)
         self.toolbar = QToolBar()
         self.add_action = self._tool(_("New item"), self.add_item, _("Insert"))
@@ -137,23 +133,12 @@ class AgendaTab(ItemPane):
     def _load_form(self) -> None:
         item = self.current_item()
         editable = self._editable() and item is not None
-        self.start = self._item_seen(item) if editable and item is not None else None
-        if item is not None and self.start is not None:
-            # The form shows what the save starts from: the view may be older than that read.
-            item = replace(item, **self.start.values)
+        item = self._start_from(item, editable, item_seen)
         self.form.load(item, editable)
         self.attachments.show_item(item.id if item else None, item.attachments if item else (),
                                    editable)
         self.save_button.setEnabled(editable)
         self.revert_button.setEnabled(editable)
-
-    def _item_seen(self, item: ItemView) -> Seen | None:
-        """None when the item is gone meanwhile: the save will say so."""
-        try:
-            with self.store.read() as session:
-                return item_seen(session, item.id)
-        except KnownError:
-            return None
 
     def _update_actions(self) -> None:
         editable = self._editable()

@@ -4,20 +4,28 @@ saved when the user leaves the item, and kept (with the user on it) when the sav
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from sqlalchemy.orm import Session
 
+from desktop.errors import KnownError
 from desktop.services.meetings.editor import ItemView, MeetingView
+from desktop.services.records import Seen
+from desktop.storage.store import Store
 
 ITEM_ID = Qt.ItemDataRole.UserRole
 
 
 class ItemPane(QWidget):
+    store: Store
     items: QListWidget
     view: MeetingView | None
     item_id: uuid.UUID | None
     _filling: bool
+    start: Seen | None = None  # what a save of the form starts from (another user may save)
 
     def commit(self) -> bool:
         raise NotImplementedError
@@ -73,6 +81,21 @@ class ItemPane(QWidget):
         if self.view is None:
             return None
         return next((item for item in self.view.items if item.id == self.item_id), None)
+
+    def _start_from(self, item: ItemView | None, editable: bool,
+                    read: Callable[[Session, uuid.UUID], Seen]) -> ItemView | None:
+        """Read what a save of ``item``'s form starts from (``read``: the service's reader)
+        and return the item as read then: the view may be older. Nothing when the form is
+        not editable or the item is gone meanwhile (the save will say so)."""
+        self.start = None
+        if item is None or not editable:
+            return item
+        try:
+            with self.store.read() as session:
+                self.start = read(session, item.id)
+        except KnownError:
+            return item
+        return replace(item, **self.start.values)
 
     def _editable(self) -> bool:
         return self.view is not None and not self.view.locked

@@ -28,6 +28,7 @@ from desktop.i18n import _
 from desktop.services.meetings.editor import ItemView
 from desktop.services.vocabulary import labels
 from desktop.storage.models.enums import DecisionType
+from desktop.ui.dialogs.edit_conflict import combo_text, form_labels, stored_text
 from desktop.ui.meetings.common import combo_text_data, fill_combo, select_data
 from desktop.ui.meetings.vote_dialog import vote_summary
 
@@ -108,6 +109,13 @@ class MinutesForm(QWidget):
         secret.addWidget(self.confidential)
         secret.addWidget(self.basis, 1)
         form.addRow(confidential)
+        self.labels = {
+            **form_labels(form, {"discussion": self.discussion, "decision_type": self.decision_type,
+                                 "decision": decision, "amendment": self.amendment,
+                                 "votes": self.votes}),
+            "appealable": self.appealable.text().replace("&", ""),
+            "confidential_basis": self.confidential.text().replace("&", ""),
+        }
         self._item: ItemView | None = None
         self._wordings: dict[str, str] = {}
         self._minutes = True
@@ -206,3 +214,9 @@ class MinutesForm(QWidget):
 
     def is_dirty(self) -> bool:
         return bool(self.changes())
+
+    def shown(self, name: str, value: Any) -> str:
+        """A stored value as this form names it (the decision type by its label)."""
+        if name == "decision_type":
+            return combo_text(self.decision_type, value) if value else ""
+        return stored_text(value)

@@ -25,8 +25,10 @@ from desktop.i18n import _
 from desktop.i18n.formatting import format_date
 from desktop.services import meetings
 from desktop.services.meetings.editor import ItemView, MeetingView
+from desktop.services.meetings.minutes import decision_seen
 from desktop.storage.models.enums import ItemType, MeetingStatus, Presence
 from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.meetings.check_dialog import CheckDialog, checks_text
 from desktop.ui.meetings.common import attempt
 from desktop.ui.meetings.correction_dialog import CorrectionDialog
@@ -39,6 +41,8 @@ from desktop.ui.meetings.workshop_box import WorkshopBox
 
 PRESENT = (Presence.PRESENT, Presence.DEPUTY, Presence.EXPERT)
 HELD_OR_LATER = (MeetingStatus.HELD, MeetingStatus.MINUTES_CHECKED, MeetingStatus.MINUTES_APPROVED)
+# The fields whose clash the conflict dialog lets the secretary settle by editing the text.
+EDITABLE_TEXTS = frozenset({"discussion", "decision", "amendment", "votes", "confidential_basis"})
 
 
 class MinutesTab(ItemPane):
@@ -195,6 +199,7 @@ class MinutesTab(ItemPane):
         editable = self._editable() and item is not None
         held = self.view is not None and self.view.status in HELD_OR_LATER
         view = self.view
+        item = self._start_from(item, editable, decision_seen)
         self.form.load(item, editable, prefill=prefill and held,
                        wordings=dict(view.decision_wordings) if view else {},
                        minutes=view.is_minutes if view else True)
@@ -228,7 +233,11 @@ class MinutesTab(ItemPane):
         if not changes or self.item_id is None:
             return True
         item_id = self.item_id
-        done = attempt(self, _("Minutes"), lambda: meetings.record_decision(self.store, item_id, **changes))
+        conflicts = FieldsShown(self.form.labels, self.form.shown, editable=EDITABLE_TEXTS)
+        done = attempt(self, _("Minutes"), lambda: save_resolving_conflicts(
+            self, lambda fields, start: meetings.record_decision(
+                self.store, item_id, start=start, **fields),
+            changes, self.start, conflicts))
         if done is None:
             return False
         # The redraw after the save kept the form as typed (it was still unsaved then); a
