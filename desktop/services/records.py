@@ -48,6 +48,11 @@ class Seen:
     values: Mapping[str, Any]
 
 
+# The version of a record that a view showed without reading it (a table's cell): an edit from
+# what it showed is checked field by field.
+SHOWN = -1
+
+
 def seen(record: Syncable, names: Iterable[str]) -> Seen:
     # Copies: a list column read now must not follow later changes to the loaded record.
     return Seen(record.row_version, {name: copy.deepcopy(_plain(getattr(record, name)))

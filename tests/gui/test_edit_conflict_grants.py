@@ -229,3 +229,49 @@ def test_a_new_decision_whose_report_dates_were_refused_is_edited_from_what_was_
     decision = stored(store, GrantDecision, decision_id)
     assert (decision.deciding_body, decision.reasoning, decision.report_accepted) == (
         "Valtuusto", "Hyvä konsertti.", dt.date(2027, 9, 20))
+
+
+def test_the_granted_cell_asks_about_an_amount_another_officer_set_meanwhile(
+        qtbot, store, round_, other, conflicts):
+    """The amount typed in the Granted cell starts from the amount the cell showed: another
+    officer's amount, set meanwhile, is asked about, whether the application had a decision
+    or another officer made the first."""
+    from desktop.ui.pages.grants import GrantsPage
+    from tests.gui.test_grants_page import type_granted
+
+    org_id = organisation(store, "Bergö Byaförening rf", domicile=MUSTASAARI)
+    second, _changes = apps.create_application(store, round_["call"], org_id,
+                                               applied_cents=500 * EURO, purpose="Talkoot")
+    page = GrantsPage(store)
+    store.subscribe(page.on_changes)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    panel = page.applications
+    mustasaari = "Mustasaaren Kyläyhdistys ry"
+    decisions.update_decision(other, round_["decision"], granted_cents=800 * EURO)
+    type_granted(qtbot, panel, mustasaari, "900")
+    qtbot.waitUntil(lambda: len(conflicts) == 1)
+    [asked] = conflicts
+    assert asked["fields"] == [_("Granted")]
+    assert "Aino Ärölä" in " ".join(asked["texts"])
+    shown = " ".join(asked["texts"]).replace("\xa0", " ").replace("\u202f", " ")
+    assert all(amount in shown for amount in ("1 000,00 €", "800,00 €", "900,00 €"))
+    assert stored(store, GrantDecision, round_["decision"]).granted_cents == 900 * EURO
+
+    decisions.decide(other, second, granted_cents=300 * EURO)
+    conflicts.choose = {"granted_cents": "theirs"}
+    type_granted(qtbot, panel, "Bergö Byaförening rf", "400")
+    qtbot.waitUntil(lambda: len(conflicts) == 2)
+    assert [entry["fields"] for entry in conflicts] == [[_("Granted")], [_("Granted")]]
+    with store.read() as session:
+        application = session.get(GrantApplication, second)
+        assert application is not None and application.decision is not None
+        assert application.decision.granted_cents == 300 * EURO
+
+    # Nothing changed meanwhile: nothing to ask.
+    type_granted(qtbot, panel, mustasaari, "950")
+    qtbot.waitUntil(lambda: stored(store, GrantDecision, round_["decision"]).granted_cents
+                    == 950 * EURO)
+    assert len(conflicts) == 2
+    assert stored(store, GrantDecision, round_["decision"]).granted_cents == 950 * EURO

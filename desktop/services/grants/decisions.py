@@ -154,7 +154,8 @@ def _apply(session: Session, decision: GrantDecision, applied_cents: int,
 
 
 def decide(store: Store, application_id: uuid.UUID, *, granted_cents: int,
-           allow_overrun: bool = False, **fields: Any) -> tuple[uuid.UUID, Changes]:
+           allow_overrun: bool = False, start: Seen | None = None,
+           **fields: Any) -> tuple[uuid.UUID, Changes]:
     """Record (or replace) the decision on an application; return its id and what changed.
 
     ``granted_cents`` is integer cents, 0 for a rejection; ``status`` may be left out (it is
@@ -162,11 +163,17 @@ def decide(store: Store, application_id: uuid.UUID, *, granted_cents: int,
     ``reasoning``, ``conditions``, ``payment_terms``, ``agenda_item_id`` (the § in the minutes),
     ``report_due``. Raises :class:`BudgetExceeded` when the call's budget would be exceeded,
     unless ``allow_overrun`` (ask the officer first, with :func:`budget_overrun`).
+
+    ``start``: the decision as the officer saw it (its ``granted_cents`` None when there was
+    none); should another user have decided meanwhile, a field both set differently raises
+    ``EditConflict`` (see :func:`update_decision`).
     """
     def apply(session: Session) -> uuid.UUID:
         application = live_application(session, application_id)
         values = _clean(session, {**fields, "granted_cents": granted_cents})
         decision = application.decision
+        if start is not None and decision is not None and not decision.deleted:
+            values = merged_values(session, decision, _stated(decision), values, start)
         if decision is None:
             decision = GrantDecision(application_id=application.id, granted_cents=0,
                                      status=DecisionStatus.REJECTED.value)

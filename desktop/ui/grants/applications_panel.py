@@ -27,8 +27,10 @@ from desktop.services.grants import applications, decisions, views
 from desktop.services.grants.applications import ApplicationRow
 from desktop.services.grants.calls import CallRow
 from desktop.services.grants.money import parse_cents
+from desktop.services.records import SHOWN, Seen
 from desktop.storage.models.enums import DecisionStatus
 from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.grants.application_dialog import ApplicationDialog
 from desktop.ui.grants.common import (
     OVERDUE_BACKGROUND,
@@ -290,15 +292,21 @@ class ApplicationsPanel(QWidget):
             QMessageBox.warning(self, title, str(exc))
             return False
         decision_id = row.decision_id
+        # The amount the cell showed: one another officer set meanwhile is asked about.
+        start = Seen(SHOWN, {"granted_cents": row.granted_cents})
+        shown = FieldsShown({"granted_cents": _("Granted")},
+                            lambda _name, value: "" if value is None else format_money(value))
 
-        def work(allow_overrun: bool) -> object:
+        def save(fields: dict[str, Any], start: Seen | None, allow_overrun: bool) -> object:
             if decision_id is None:
-                return decisions.decide(self.store, row.id, granted_cents=cents,
-                                        allow_overrun=allow_overrun)
-            return decisions.update_decision(self.store, decision_id, granted_cents=cents,
-                                             allow_overrun=allow_overrun)
+                return decisions.decide(self.store, row.id, allow_overrun=allow_overrun,
+                                        start=start, **fields)
+            return decisions.update_decision(self.store, decision_id, start=start,
+                                             allow_overrun=allow_overrun, **fields)
 
-        return decide_asking(self, title, work) is not None
+        return decide_asking(self, title, lambda allow_overrun: save_resolving_conflicts(
+            self, lambda fields, seen: save(fields, seen, allow_overrun),
+            {"granted_cents": cents}, start, shown)) is not None
 
     # -- dialogs -------------------------------------------------------------------------
 
