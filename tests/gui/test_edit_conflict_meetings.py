@@ -205,6 +205,41 @@ def test_an_action_item_asks_about_the_status_and_keeps_their_owner(
             ActionStatus.CANCELLED, "Sihteeri", DAY)
 
 
+def test_mark_done_asks_when_another_user_cancelled_the_action_meanwhile(
+        store, other, editor, meeting_id, conflicts):
+    action_id, _changes = actions.add_action(store, meeting_id, "Lähetetään lausunto.")
+    editor.show_meeting(meeting_id)
+    editor.tabs.setCurrentWidget(editor.actions)
+    editor.actions.own.table.selectRow(0)
+    shown = editor.actions.own.selected()
+    actions.update_action(other, action_id, status=ActionStatus.CANCELLED)
+
+    def keep_theirs(conflict: EditConflictDialog) -> None:
+        [box] = conflict.boxes
+        assert box.title() == "Tila"
+        box.theirs.setChecked(True)
+
+    conflicts.choose = keep_theirs
+    editor.actions.mark_done(shown)
+
+    [dialog] = conflicts.shown
+    assert {label(ActionStatus, ActionStatus.CANCELLED), label(ActionStatus, ActionStatus.DONE)} <= {
+        text.split(": ", 1)[-1] for text in texts(dialog)}
+    assert any("Aino Ärölä" in text for text in texts(dialog))
+    with store.read() as session:
+        action = session.get(ActionItem, action_id)
+        assert action is not None and action.status == ActionStatus.CANCELLED
+
+    # Shown as it is stored: done without a question.
+    actions.update_action(other, action_id, status=ActionStatus.OPEN)
+    editor.show_meeting(meeting_id)
+    editor.actions.own.table.selectRow(0)
+    editor.actions.mark_done(editor.actions.own.selected())
+    assert len(conflicts.shown) == 1
+    with store.read() as session:
+        assert session.get(ActionItem, action_id).status == ActionStatus.DONE
+
+
 def test_the_body_form_asks_about_the_swedish_name_and_shows_their_authority_after(
         qtbot, store, other, conflicts):
     table = make_table(store)

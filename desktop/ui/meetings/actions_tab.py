@@ -15,7 +15,8 @@ from desktop.i18n.formatting import format_date
 from desktop.services import meetings
 from desktop.services.meetings.actions import action_seen
 from desktop.services.meetings.editor import ActionView, MeetingView, body_open_actions
-from desktop.services.records import Seen
+from desktop.services.records import SHOWN, Seen
+from desktop.services.vocabulary import label
 from desktop.storage.models.enums import ActionStatus
 from desktop.storage.store import Store
 from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
@@ -168,9 +169,18 @@ class ActionsTab(QWidget):
             return action_seen(session, action_id)
 
     def mark_done(self, action: ActionView | None) -> None:
-        if action is not None and action.status != ActionStatus.DONE:
-            attempt(self, _("Action item"),
-                    lambda: meetings.update_action(self.store, action.id, status=ActionStatus.DONE))
+        if action is None or action.status == ActionStatus.DONE:
+            return
+        action_id = action.id
+        # From the status the row showed: one another user set meanwhile (cancelled, say) is
+        # asked about rather than overwritten.
+        start = Seen(SHOWN, {"status": action.status})
+        shown = FieldsShown({"status": _("Status")},
+                            lambda _name, value: label(ActionStatus, value) if value else "")
+        attempt(self, _("Action item"), lambda: save_resolving_conflicts(
+            self, lambda fields, seen: meetings.update_action(
+                self.store, action_id, start=seen, **fields),
+            {"status": ActionStatus.DONE.value}, start, shown))
 
     def remove_action(self) -> None:
         action = self.own.selected()
