@@ -240,6 +240,43 @@ def test_mark_done_asks_when_another_user_cancelled_the_action_meanwhile(
         assert session.get(ActionItem, action_id).status == ActionStatus.DONE
 
 
+def test_attendance_asks_about_a_presence_another_secretary_set_meanwhile(
+        store, other, editor, meeting_id, conflicts):
+    from desktop.services import meetings
+    from desktop.storage.models import MeetingAttendance
+    from desktop.storage.models.enums import Presence
+
+    editor.show_meeting(meeting_id)
+    editor.tabs.setCurrentWidget(editor.attendance)
+    tab = editor.attendance
+    tab.fill_action.trigger()
+    editor.show_meeting(meeting_id)  # as the page's redraw after the change does
+    [matti] = [row for row in editor.view.attendance if row.name == "Matti Mäki"]
+    meetings.update_attendance(other, matti.id, presence=Presence.ABSENT)
+
+    def keep_theirs(conflict: EditConflictDialog) -> None:
+        [box] = conflict.boxes
+        assert box.title() == "Läsnäolo"
+        box.theirs.setChecked(True)
+
+    conflicts.choose = keep_theirs
+    tab.set_presence("Matti Mäki", Presence.EXPERT)
+
+    [dialog] = conflicts.shown
+    assert {label(Presence, Presence.ABSENT), label(Presence, Presence.EXPERT)} <= {
+        text.split(": ", 1)[-1] for text in texts(dialog)}
+    with store.read() as session:
+        assert session.get(MeetingAttendance, matti.id).presence == Presence.ABSENT
+    assert tab._combo(tab.row_of("Matti Mäki"), 3).currentData() == Presence.ABSENT
+
+    # Shown as stored: nothing to ask.
+    editor.show_meeting(meeting_id)
+    tab.set_presence("Matti Mäki", Presence.PRESENT)
+    assert len(conflicts.shown) == 1
+    with store.read() as session:
+        assert session.get(MeetingAttendance, matti.id).presence == Presence.PRESENT
+
+
 def test_the_body_form_asks_about_the_swedish_name_and_shows_their_authority_after(
         qtbot, store, other, conflicts):
     table = make_table(store)

@@ -292,8 +292,12 @@ def _apply_attendance(session: Session, row: MeetingAttendance, fields: dict[str
     apply_fields(row, values)
 
 
-def update_attendance(store: Store, attendance_id: uuid.UUID, **fields: Any) -> Changes:
-    """Change presence, arrival or leaving §, name, organisation, role or whose deputy."""
+def update_attendance(store: Store, attendance_id: uuid.UUID, *, start: Seen | None = None,
+                      **fields: Any) -> Changes:
+    """Change presence, arrival or leaving §, name, organisation, role or whose deputy.
+
+    An edit from ``start`` (the row as the table showed it) keeps what another secretary
+    saved meanwhile, or raises ``EditConflict`` for a field both changed."""
     unknown = set(fields) - ATTENDANCE_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -301,7 +305,7 @@ def update_attendance(store: Store, attendance_id: uuid.UUID, **fields: Any) -> 
     def apply(session: Session) -> None:
         row = _attendance_row(session, attendance_id)
         ensure_unlocked(get_meeting(session, row.meeting_id))
-        _apply_attendance(session, row, fields)
+        _apply_attendance(session, row, edit_fields(session, row, fields, start))
 
     return store.run("edit attendance", apply)
 

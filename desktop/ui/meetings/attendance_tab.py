@@ -4,6 +4,7 @@ at which someone arrived or left; guests (experts) added by name. Every change i
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,13 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import _
+from desktop.i18n import _, current_language
 from desktop.services import meetings
 from desktop.services.meetings import minutes
-from desktop.services.meetings.editor import AttendanceView, MeetingView
-from desktop.services.vocabulary import labels
+from desktop.services.meetings.editor import AttendanceView, MeetingView, meeting_view
+from desktop.services.records import SHOWN, Seen
+from desktop.services.vocabulary import label, labels
 from desktop.storage.models.enums import Presence
 from desktop.storage.store import Store
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts, stored_text
 from desktop.ui.meetings.common import (
     CheckedDialog,
     ask,
@@ -161,9 +164,31 @@ class AttendanceTab(QWidget):
     # -- editing ---------------------------------------------------------------------------
 
     def _update(self, row_id: uuid.UUID, **fields: object) -> None:
-        if attempt(self, _("Attendance"),
-                   lambda: meetings.update_attendance(self.store, row_id, **fields)) is None:
-            self.show_meeting(self.view)  # back to what is stored
+        row = next((a for a in self.view.attendance if a.id == row_id), None) if self.view else None
+        # From what the row showed: a value another secretary saved meanwhile is asked about.
+        start = Seen(SHOWN, {name: getattr(row, name) for name in fields}) if row else None
+        done = attempt(self, _("Attendance"), lambda: save_resolving_conflicts(
+            self, lambda values, seen: meetings.update_attendance(
+                self.store, row_id, start=seen, **values),
+            dict(fields), start, FieldsShown(self._labels(), self._shown)))
+        if done is None:
+            self.show_meeting(self.view)  # back to what is shown
+        elif not done and self.view is not None:
+            # Their values kept, nothing written: no change redraws the row with them.
+            self.show_meeting(meeting_view(self.store, self.view.id, current_language()))
+
+    @staticmethod
+    def _labels() -> dict[str, str]:
+        return {"name": _("Name"), "presence": _("Presence"), "deputy_for": _("Deputy for"),
+                "arrived_at": _("Arrived at"), "left_at": _("Left at")}
+
+    @staticmethod
+    def _shown(name: str, value: Any) -> str:
+        if name == "presence":
+            return label(Presence, value) if value else ""
+        if name in ("arrived_at", "left_at"):
+            return f"§ {value}" if value else ""
+        return stored_text(value)
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling:
