@@ -237,7 +237,8 @@ def test_the_granted_cell_asks_about_an_amount_another_officer_set_meanwhile(
     officer's amount, set meanwhile, is asked about, whether the application had a decision
     or another officer made the first."""
     from desktop.ui.pages.grants import GrantsPage
-    from tests.gui.test_grants_page import type_granted
+    from desktop.ui.grants.applications_panel import GRANTED_COLUMN
+    from tests.gui.test_grants_page import cell, type_granted
 
     org_id = organisation(store, "Bergö Byaförening rf", domicile=MUSTASAARI)
     second, _changes = apps.create_application(store, round_["call"], org_id,
@@ -268,6 +269,7 @@ def test_the_granted_cell_asks_about_an_amount_another_officer_set_meanwhile(
         application = session.get(GrantApplication, second)
         assert application is not None and application.decision is not None
         assert application.decision.granted_cents == 300 * EURO
+    assert cell(panel, "Bergö Byaförening rf", GRANTED_COLUMN) == "300,00 €"
 
     # Nothing changed meanwhile: nothing to ask.
     type_granted(qtbot, panel, mustasaari, "950")

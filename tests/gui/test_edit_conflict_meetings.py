@@ -229,6 +229,9 @@ def test_mark_done_asks_when_another_user_cancelled_the_action_meanwhile(
     with store.read() as session:
         action = session.get(ActionItem, action_id)
         assert action is not None and action.status == ActionStatus.CANCELLED
+    model = editor.actions.own.table.model()  # the row shows their status
+    statuses = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert label(ActionStatus, ActionStatus.CANCELLED) in statuses
 
     # Shown as it is stored: done without a question.
     actions.update_action(other, action_id, status=ActionStatus.OPEN)

@@ -304,9 +304,14 @@ class ApplicationsPanel(QWidget):
             return decisions.update_decision(self.store, decision_id, start=start,
                                              allow_overrun=allow_overrun, **fields)
 
-        return decide_asking(self, title, lambda allow_overrun: save_resolving_conflicts(
+        result = decide_asking(self, title, lambda allow_overrun: save_resolving_conflicts(
             self, lambda fields, seen: save(fields, seen, allow_overrun),
-            {"granted_cents": cents}, start, shown)) is not None
+            {"granted_cents": cents}, start, shown))
+        if result is None:
+            return False
+        if not (result[1] if isinstance(result, tuple) else result):  # their amount kept
+            self.show_call(self.call)  # nothing written: no change redraws the cell
+        return True
 
     # -- dialogs -------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from desktop.storage.models.enums import ActionStatus
 from desktop.storage.store import Store
 from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.meetings.action_dialog import ActionDialog
-from desktop.ui.meetings.common import OVERDUE, ask, attempt, section_text
+from desktop.ui.meetings.common import OVERDUE, ask, attempt, read_again, section_text
 from desktop.ui.pages.base import make_table
 from desktop.ui.tablemodel import Column, Index, RowTableModel
 
@@ -177,10 +177,12 @@ class ActionsTab(QWidget):
         start = Seen(SHOWN, {"status": action.status})
         shown = FieldsShown({"status": _("Status")},
                             lambda _name, value: label(ActionStatus, value) if value else "")
-        attempt(self, _("Action item"), lambda: save_resolving_conflicts(
+        done = attempt(self, _("Action item"), lambda: save_resolving_conflicts(
             self, lambda fields, seen: meetings.update_action(
                 self.store, action_id, start=seen, **fields),
             {"status": ActionStatus.DONE.value}, start, shown))
+        if done is not None and not done and self.view is not None:  # their status kept
+            self.show_meeting(read_again(self.store, self.view))
 
     def remove_action(self) -> None:
         action = self.own.selected()

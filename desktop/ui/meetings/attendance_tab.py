@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import _, current_language
+from desktop.i18n import _
 from desktop.services import meetings
 from desktop.services.meetings import minutes
-from desktop.services.meetings.editor import AttendanceView, MeetingView, meeting_view
+from desktop.services.meetings.editor import AttendanceView, MeetingView
 from desktop.services.records import SHOWN, Seen
 from desktop.services.vocabulary import label, labels
 from desktop.storage.models.enums import Presence
@@ -37,6 +37,7 @@ from desktop.ui.meetings.common import (
     combo_text_data,
     fill_combo,
     ok_cancel,
+    read_again,
     select_data,
 )
 
@@ -173,9 +174,8 @@ class AttendanceTab(QWidget):
             dict(fields), start, FieldsShown(self._labels(), self._shown)))
         if done is None:
             self.show_meeting(self.view)  # back to what is shown
-        elif not done and self.view is not None:
-            # Their values kept, nothing written: no change redraws the row with them.
-            self.show_meeting(meeting_view(self.store, self.view.id, current_language()))
+        elif not done and self.view is not None:  # their value kept
+            self.show_meeting(read_again(self.store, self.view))
 
     @staticmethod
     def _labels() -> dict[str, str]:

@@ -11,6 +11,9 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from desktop.errors import KnownError
+from desktop.i18n import current_language
+from desktop.services.meetings.editor import MeetingView, meeting_view
+from desktop.storage.store import Store
 from desktop.ui.dialog_sizes import remember_size
 
 T = TypeVar("T")
@@ -98,6 +101,15 @@ def ask(parent: QWidget, title: str, question: str) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def read_again(store: Store, view: MeetingView) -> MeetingView | None:
+    """The meeting as stored now (None if it is gone): a save that kept another user's values
+    over the ones shown wrote nothing, and only a change redraws the tabs."""
+    try:
+        return meeting_view(store, view.id, current_language())
+    except KnownError:
+        return None
 
 
 def section_text(section: int | None) -> str:
