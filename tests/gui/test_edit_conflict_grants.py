@@ -236,8 +236,8 @@ def test_the_granted_cell_asks_about_an_amount_another_officer_set_meanwhile(
     """The amount typed in the Granted cell starts from the amount the cell showed: another
     officer's amount, set meanwhile, is asked about, whether the application had a decision
     or another officer made the first."""
-    from desktop.ui.pages.grants import GrantsPage
     from desktop.ui.grants.applications_panel import GRANTED_COLUMN
+    from desktop.ui.pages.grants import GrantsPage
     from tests.gui.test_grants_page import cell, type_granted
 
     org_id = organisation(store, "Bergö Byaförening rf", domicile=MUSTASAARI)
