@@ -368,3 +368,37 @@ def test_closing_the_window_saves_the_agenda_form_or_stays_open_with_it(
     with store.read() as session:
         item = session.get(AgendaItem, item_id)
         assert (item.presenter, item.proposal) == ("Matti Mäki", "Hyväksytään jako.")
+
+
+def test_the_rectification_instructions_keep_their_swedish_text_and_ask_about_the_finnish(
+        qtbot, store, other, conflicts):
+    from desktop.services.meetings import legality
+
+    table = make_table(store)
+    bodies_dialog = BodiesDialog(store)
+    qtbot.addWidget(bodies_dialog)
+    assert bodies_dialog.details is not None and bodies_dialog.details.id == table.body_id
+    dialog = bodies_dialog.edit_instructions()
+    assert dialog is not None
+    legality.update_body_records(other, table.body_id, appeal_texts={
+        "fi": "Oikaisua haetaan {authority}lta viimeistään {deadline}.",
+        "sv": "Omprövning begärs hos {authority} senast {deadline}."})
+    dialog.texts["fi"].setPlainText("Oikaisuvaatimus tehdään {authority}lle {deadline} mennessä.")
+
+    def keep_mine(conflict: EditConflictDialog) -> None:
+        [box] = conflict.boxes
+        assert box.title() == "Oikaisuvaatimusohje (suomi)"
+        box.mine.setChecked(True)
+
+    conflicts.choose = keep_mine
+    dialog.accept()
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    [asked] = conflicts.shown
+    assert any("Aino Ärölä" in text for text in texts(asked))
+    with store.read() as session:
+        body = session.get(Body, table.body_id)
+        assert body is not None
+        assert body.appeal_texts == {
+            "fi": "Oikaisuvaatimus tehdään {authority}lle {deadline} mennessä.",
+            "sv": "Omprövning begärs hos {authority} senast {deadline}."}

@@ -26,6 +26,7 @@ from desktop.services.meetings.template import (
     default_appeal_text,
     languages_of,
 )
+from desktop.services.records import Seen, merged_values
 from desktop.storage.models import Body, Meeting
 from desktop.storage.models.enums import RecordKind
 from desktop.storage.store import Store
@@ -66,12 +67,29 @@ def appeal_text(body: Body, language: str, deadline: dt.date | None) -> str:
     return TEXT_JOINER.join(parts)
 
 
+def _stated_texts(body: Body) -> dict[str, str]:
+    """The instructions in each language as their editor shows them (the shipped text until
+    the body has its own)."""
+    return {code: instructions(body, code) for code in APPEAL_LANGUAGES}
+
+
+def appeal_texts_seen(session: Session, body_id: uuid.UUID) -> Seen:
+    """The instructions as their editor starts from, to hand back to
+    :func:`update_body_records`: one field per language."""
+    body = get_body(session, body_id)
+    return Seen(body.row_version, _stated_texts(body))
+
+
 def update_body_records(
     store: Store, body_id: uuid.UUID, *, record_kind: str | None = None,
     appeal_authority: str | None = None, appeal_texts: dict[str, str] | None = None,
+    start: Seen | None = None,
 ) -> Changes:
     """A body's default kind of record, appeal authority and instruction texts; a text left
-    empty or equal to the shipped one follows the shipped one."""
+    empty or equal to the shipped one follows the shipped one.
+
+    Texts edited from ``start`` (:func:`appeal_texts_seen`) keep another user's text in a
+    language this edit left as it was, or raise ``EditConflict`` for a language both changed."""
     if record_kind is not None and record_kind not in tuple(RecordKind):
         raise ValidationError(_("A body records a memo or minutes, not {kind}.").format(kind=record_kind))
 
@@ -81,8 +99,11 @@ def update_body_records(
             body.record_kind = record_kind
         if appeal_authority is not None and body.appeal_authority != clean(appeal_authority):
             body.appeal_authority = clean(appeal_authority)
-        if appeal_texts is not None:
-            kept = {code: text.strip() for code, text in appeal_texts.items()
+        texts = appeal_texts
+        if texts is not None and start is not None:
+            texts = merged_values(session, body, _stated_texts(body), texts, start)
+        if texts is not None:
+            kept = {code: text.strip() for code, text in texts.items()
                     if code in APPEAL_LANGUAGES and text.strip()
                     and text.strip() != default_appeal_text(code).strip()}
             if dict(body.appeal_texts or {}) != kept:

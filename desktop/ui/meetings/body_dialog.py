@@ -30,6 +30,7 @@ from desktop.i18n.formatting import format_date
 from desktop.services import meetings
 from desktop.services.meetings.bodies import body_seen, member_seen
 from desktop.services.meetings.editor import BodyDetails, MemberDetails, body_choices, body_details
+from desktop.services.meetings.legality import appeal_texts_seen
 from desktop.services.records import Seen
 from desktop.services.vocabulary import labels
 from desktop.storage.models.enums import BodyKind, RecordKind
@@ -42,7 +43,7 @@ from desktop.ui.dialogs.edit_conflict import (
     stored_text,
 )
 from desktop.ui.editable_list import EditableList
-from desktop.ui.meetings.appeal_dialog import AppealTextsDialog
+from desktop.ui.meetings.appeal_dialog import LANGUAGE_NAMES, AppealTextsDialog
 from desktop.ui.meetings.common import (
     ask,
     attempt,
@@ -222,11 +223,24 @@ class BodiesDialog(QDialog):
         if self.details is None:
             return None
         body_id = self.details.id
-        dialog = AppealTextsDialog(dict(self.details.appeal_texts), self)
-        dialog.submit = lambda: attempt(dialog, _("Rectification instructions"), lambda: (
-            meetings.update_body_records(self.store, body_id, appeal_texts=dialog.values())))
+        title = _("Rectification instructions")
+        start = attempt(self, title, lambda: self._texts_seen(body_id))
+        if start is None:
+            return None
+        # The dialog shows what the save starts from: the details may be older than that read.
+        dialog = AppealTextsDialog(dict(start.values), self)
+        shown = FieldsShown({code: f"{title} ({name})" for code, name in LANGUAGE_NAMES},
+                            lambda _name, value: stored_text(value), editable=set(dialog.texts))
+        dialog.submit = lambda: attempt(dialog, title, lambda: save_resolving_conflicts(
+            dialog, lambda texts, seen: meetings.update_body_records(
+                self.store, body_id, appeal_texts=texts, start=seen),
+            dialog.values(), start, shown))
         dialog.open()
         return dialog
+
+    def _texts_seen(self, body_id: uuid.UUID) -> Seen:
+        with self.store.read() as session:
+            return appeal_texts_seen(session, body_id)
 
     def new_body(self) -> None:
         self.bodies.blockSignals(True)
