@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QDialog, QLabel
@@ -47,9 +48,12 @@ class Answers:
     def __init__(self) -> None:
         self.shown: list[EditConflictDialog] = []
         self.choose: Callable[[EditConflictDialog], None] = lambda _dialog: None
+        self.cancel = False  # Cancel instead
 
     def exec(self, dialog: EditConflictDialog) -> QDialog.DialogCode:
         self.shown.append(dialog)
+        if self.cancel:
+            return QDialog.DialogCode.Rejected
         self.choose(dialog)
         return QDialog.DialogCode.Accepted
 
@@ -65,32 +69,51 @@ def texts(dialog: QDialog) -> list[str]:
     return [text.text() for text in dialog.findChildren(QLabel)]
 
 
+def values_shown(dialog: QDialog) -> set[str]:
+    """The values the conflict dialog shows (its labels read "whose: value")."""
+    return {text.split(": ", 1)[-1] for text in texts(dialog)}
+
+
+def the_question(conflicts: Answers) -> EditConflictDialog:
+    """The one conflict dialog shown, which names the other user."""
+    [dialog] = conflicts.shown
+    assert any("Aino Ärölä" in text for text in texts(dialog))
+    return dialog
+
+
+def keeping(side: str, field: str) -> Callable[[EditConflictDialog], None]:
+    """An answer to a dialog that asks about ``field`` (its label) alone: "mine" or "theirs"."""
+    def choose(dialog: EditConflictDialog) -> None:
+        [box] = dialog.boxes
+        assert box.title() == field
+        getattr(box, side).setChecked(True)
+    return choose
+
+
+def choose_item(tab: Any, item_id: Any) -> None:
+    """Choose an item in the agenda or minutes tab's list, as a click does."""
+    tab.items.setCurrentRow(next(r for r in range(tab.items.count())
+                                 if tab.items.item(r).data(ITEM_ID) == item_id))
+
+
 def test_the_agenda_form_asks_about_the_presenter_and_keeps_their_title(
         store, other, editor, meeting_id, conflicts):
     item_id, _changes = agenda.add_item(store, meeting_id, "Avustukset 2027",
                                         presenter="Sanna Sihteeri")
     editor.show_meeting(meeting_id)
     tab = editor.agenda
-    row = next(r for r in range(tab.items.count()) if tab.items.item(r).data(ITEM_ID) == item_id)
-    tab.items.setCurrentRow(row)
+    choose_item(tab, item_id)
     assert tab.form.title.text() == "Avustukset 2027"
     agenda.update_item(
         other, item_id, title="Avustukset vuodelle 2027", presenter="Päivi Järvinen")
     tab.form.presenter.setText("Matti Mäki")
     tab.form.proposal.setPlainText("Hyväksytään jako.")
 
-    def keep_mine(dialog: EditConflictDialog) -> None:
-        [box] = dialog.boxes
-        assert box.title() == "Esittelijä"
-        box.mine.setChecked(True)
-
-    conflicts.choose = keep_mine
+    conflicts.choose = keeping("mine", "Esittelijä")
     tab.save_button.click()
 
-    [dialog] = conflicts.shown
-    assert any("Aino Ärölä" in text for text in texts(dialog))
-    assert {"Sanna Sihteeri", "Päivi Järvinen", "Matti Mäki"} <= {
-        text.split(": ", 1)[-1] for text in texts(dialog)}
+    dialog = the_question(conflicts)
+    assert {"Sanna Sihteeri", "Päivi Järvinen", "Matti Mäki"} <= values_shown(dialog)
     with store.read() as session:
         item = session.get(AgendaItem, item_id)
         assert item is not None
@@ -113,25 +136,17 @@ def test_the_minutes_form_asks_about_the_decision_and_keeps_their_voting(
     editor.show_meeting(meeting_id)
     editor.tabs.setCurrentWidget(editor.minutes)
     tab = editor.minutes
-    row = next(r for r in range(tab.items.count()) if tab.items.item(r).data(ITEM_ID) == item_id)
-    tab.items.setCurrentRow(row)
+    choose_item(tab, item_id)
     meetings.record_decision(other, item_id, decision="Hyväksyttiin esityksen mukaisesti.",
                              votes="Äänestys 5–2.")
     tab.form.discussion.setPlainText("Keskusteltiin jakoperusteista.")
     tab.form.decision.setPlainText("Palautettiin valmisteluun.")
 
-    def keep_mine(dialog: EditConflictDialog) -> None:
-        [box] = dialog.boxes
-        assert box.title() == "Päätös"
-        box.mine.setChecked(True)
-
-    conflicts.choose = keep_mine
+    conflicts.choose = keeping("mine", "Päätös")
     tab.save_button.click()
 
-    [dialog] = conflicts.shown
-    assert any("Aino Ärölä" in text for text in texts(dialog))
-    assert {"Hyväksyttiin esityksen mukaisesti.", "Palautettiin valmisteluun."} <= {
-        text.split(": ", 1)[-1] for text in texts(dialog)}
+    dialog = the_question(conflicts)
+    assert {"Hyväksyttiin esityksen mukaisesti.", "Palautettiin valmisteluun."} <= values_shown(dialog)
     with store.read() as session:
         item = session.get(AgendaItem, item_id)
         assert item is not None
@@ -164,8 +179,7 @@ def test_the_meeting_details_ask_about_the_date_and_place(store, other, editor, 
     dialog.accept()
 
     assert sorted(titles) == ["Paikka", "Päivämäärä"]
-    assert {format_date(DAY), format_date(their_day), format_date(my_day)} <= {
-        text.split(": ", 1)[-1] for text in texts(conflicts.shown[0])}
+    assert {format_date(DAY), format_date(their_day), format_date(my_day)} <= values_shown(conflicts.shown[0])
     assert dialog.result() == QDialog.DialogCode.Accepted
     with store.read() as session:
         meeting = session.get(Meeting, meeting_id)
@@ -174,12 +188,18 @@ def test_the_meeting_details_ask_about_the_date_and_place(store, other, editor, 
             their_day, "Kunnantalo", "https://meet.example.fi/kp", "Sanna Sihteeri")
 
 
-def test_an_action_item_asks_about_the_status_and_keeps_their_owner(
-        store, other, editor, meeting_id, conflicts):
-    action_id, _changes = actions.add_action(store, meeting_id, "Lähetetään lausunto.")
+@pytest.fixture
+def action_id(store, editor, meeting_id):
+    """An action item of the meeting, chosen in the editor's Actions tab."""
+    found, _changes = actions.add_action(store, meeting_id, "Lähetetään lausunto.")
     editor.show_meeting(meeting_id)
     editor.tabs.setCurrentWidget(editor.actions)
     editor.actions.own.table.selectRow(0)
+    return found
+
+
+def test_an_action_item_asks_about_the_status_and_keeps_their_owner(
+        store, other, editor, action_id, conflicts):
     dialog = editor.actions.edit_action(editor.actions.own.selected())
     assert dialog is not None
     actions.update_action(
@@ -187,16 +207,11 @@ def test_an_action_item_asks_about_the_status_and_keeps_their_owner(
     dialog.status.setCurrentIndex(dialog.status.findData(ActionStatus.DONE.value))
     dialog.deadline.set_value(DAY)
 
-    def keep_theirs(conflict: EditConflictDialog) -> None:
-        [box] = conflict.boxes
-        assert box.title() == "Tila"
-        box.theirs.setChecked(True)
-
-    conflicts.choose = keep_theirs
+    conflicts.choose = keeping("theirs", "Tila")
     dialog.accept()
 
-    assert {label(ActionStatus, ActionStatus.CANCELLED), label(ActionStatus, ActionStatus.DONE)} <= {
-        text.split(": ", 1)[-1] for text in texts(conflicts.shown[0])}
+    assert {label(ActionStatus, ActionStatus.CANCELLED),
+            label(ActionStatus, ActionStatus.DONE)} <= values_shown(conflicts.shown[0])
     assert dialog.result() == QDialog.DialogCode.Accepted
     with store.read() as session:
         action = session.get(ActionItem, action_id)
@@ -206,26 +221,15 @@ def test_an_action_item_asks_about_the_status_and_keeps_their_owner(
 
 
 def test_mark_done_asks_when_another_user_cancelled_the_action_meanwhile(
-        store, other, editor, meeting_id, conflicts):
-    action_id, _changes = actions.add_action(store, meeting_id, "Lähetetään lausunto.")
-    editor.show_meeting(meeting_id)
-    editor.tabs.setCurrentWidget(editor.actions)
-    editor.actions.own.table.selectRow(0)
+        store, other, editor, meeting_id, action_id, conflicts):
     shown = editor.actions.own.selected()
     actions.update_action(other, action_id, status=ActionStatus.CANCELLED)
 
-    def keep_theirs(conflict: EditConflictDialog) -> None:
-        [box] = conflict.boxes
-        assert box.title() == "Tila"
-        box.theirs.setChecked(True)
-
-    conflicts.choose = keep_theirs
+    conflicts.choose = keeping("theirs", "Tila")
     editor.actions.mark_done(shown)
 
-    [dialog] = conflicts.shown
-    assert {label(ActionStatus, ActionStatus.CANCELLED), label(ActionStatus, ActionStatus.DONE)} <= {
-        text.split(": ", 1)[-1] for text in texts(dialog)}
-    assert any("Aino Ärölä" in text for text in texts(dialog))
+    assert {label(ActionStatus, ActionStatus.CANCELLED),
+            label(ActionStatus, ActionStatus.DONE)} <= values_shown(the_question(conflicts))
     with store.read() as session:
         action = session.get(ActionItem, action_id)
         assert action is not None and action.status == ActionStatus.CANCELLED
@@ -257,17 +261,11 @@ def test_attendance_asks_about_a_presence_another_secretary_set_meanwhile(
     [matti] = [row for row in editor.view.attendance if row.name == "Matti Mäki"]
     meetings.update_attendance(other, matti.id, presence=Presence.ABSENT)
 
-    def keep_theirs(conflict: EditConflictDialog) -> None:
-        [box] = conflict.boxes
-        assert box.title() == "Läsnäolo"
-        box.theirs.setChecked(True)
-
-    conflicts.choose = keep_theirs
+    conflicts.choose = keeping("theirs", "Läsnäolo")
     tab.set_presence("Matti Mäki", Presence.EXPERT)
 
-    [dialog] = conflicts.shown
-    assert {label(Presence, Presence.ABSENT), label(Presence, Presence.EXPERT)} <= {
-        text.split(": ", 1)[-1] for text in texts(dialog)}
+    assert {label(Presence, Presence.ABSENT),
+            label(Presence, Presence.EXPERT)} <= values_shown(the_question(conflicts))
     with store.read() as session:
         assert session.get(MeetingAttendance, matti.id).presence == Presence.ABSENT
     assert tab._combo(tab.row_of("Matti Mäki"), 3).currentData() == Presence.ABSENT
@@ -280,12 +278,19 @@ def test_attendance_asks_about_a_presence_another_secretary_set_meanwhile(
         assert session.get(MeetingAttendance, matti.id).presence == Presence.PRESENT
 
 
-def test_the_body_form_asks_about_the_swedish_name_and_shows_their_authority_after(
-        qtbot, store, other, conflicts):
+@pytest.fixture
+def bodies_form(qtbot, store):
+    """The bodies dialog on the table's body: (the table, the dialog)."""
     table = make_table(store)
     dialog = BodiesDialog(store)
     qtbot.addWidget(dialog)
     assert dialog.details is not None and dialog.details.id == table.body_id
+    return table, dialog
+
+
+def test_the_body_form_asks_about_the_swedish_name_and_shows_their_authority_after(
+        store, other, bodies_form, conflicts):
+    table, dialog = bodies_form
     bodies.update_body(
         other, table.body_id, name_sv="Partnerskapsbordet i Österbotten",
         appeal_authority="Pohjanmaan hyvinvointialue")
@@ -313,7 +318,7 @@ def test_the_body_form_asks_about_the_swedish_name_and_shows_their_authority_aft
 
 
 def test_closing_the_window_saves_the_agenda_form_or_stays_open_with_it(
-        qtbot, store, other, meeting_id, monkeypatch, tmp_path):
+        qtbot, store, other, meeting_id, conflicts, tmp_path):
     """A save cancelled in its conflict dialog as the window closes keeps the window open and
     what was typed; the next close saves it. A database opened instead waits the same way."""
     from desktop.settings import Settings
@@ -335,35 +340,24 @@ def test_closing_the_window_saves_the_agenda_form_or_stays_open_with_it(
     editor = window.page("meetings").editor
     editor.show_meeting(meeting_id)
     tab = editor.agenda
-    row = next(r for r in range(tab.items.count()) if tab.items.item(r).data(ITEM_ID) == item_id)
-    tab.items.setCurrentRow(row)
+    choose_item(tab, item_id)
     agenda.update_item(other, item_id, presenter="Päivi Järvinen")
     tab.form.proposal.setPlainText("Hyväksytään jako.")
     tab.form.presenter.setText("Matti Mäki")
 
-    shown: list[EditConflictDialog] = []
-
-    def cancel(dialog: EditConflictDialog) -> QDialog.DialogCode:
-        shown.append(dialog)
-        return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(EditConflictDialog, "exec", cancel)
+    conflicts.cancel = True
     assert not window.close()
-    assert window.isVisible() and len(shown) == 1
+    assert window.isVisible() and len(conflicts.shown) == 1
     window._switch_to(tmp_path / "toinen.sqlite3")
-    assert window.store is store and len(shown) == 2 and len(opened) == 1
+    assert window.store is store and len(conflicts.shown) == 2 and len(opened) == 1
     assert not window.windowTitle().endswith("toinen.sqlite3")
     assert (tab.form.presenter.text(), tab.form.proposal.toPlainText()) == (
         "Matti Mäki", "Hyväksytään jako.")
     with store.read() as session:
         assert session.get(AgendaItem, item_id).proposal in ("", None)
 
-    def keep_mine(dialog: EditConflictDialog) -> QDialog.DialogCode:
-        [box] = dialog.boxes
-        box.mine.setChecked(True)
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(EditConflictDialog, "exec", keep_mine)
+    conflicts.cancel = False
+    conflicts.choose = keeping("mine", "Esittelijä")
     assert window.close()
     with store.read() as session:
         item = session.get(AgendaItem, item_id)
@@ -371,13 +365,10 @@ def test_closing_the_window_saves_the_agenda_form_or_stays_open_with_it(
 
 
 def test_the_rectification_instructions_keep_their_swedish_text_and_ask_about_the_finnish(
-        qtbot, store, other, conflicts):
+        store, other, bodies_form, conflicts):
     from desktop.services.meetings import legality
 
-    table = make_table(store)
-    bodies_dialog = BodiesDialog(store)
-    qtbot.addWidget(bodies_dialog)
-    assert bodies_dialog.details is not None and bodies_dialog.details.id == table.body_id
+    table, bodies_dialog = bodies_form
     dialog = bodies_dialog.edit_instructions()
     assert dialog is not None
     legality.update_body_records(other, table.body_id, appeal_texts={
@@ -385,17 +376,11 @@ def test_the_rectification_instructions_keep_their_swedish_text_and_ask_about_th
         "sv": "Omprövning begärs hos {authority} senast {deadline}."})
     dialog.texts["fi"].setPlainText("Oikaisuvaatimus tehdään {authority}lle {deadline} mennessä.")
 
-    def keep_mine(conflict: EditConflictDialog) -> None:
-        [box] = conflict.boxes
-        assert box.title() == "Oikaisuvaatimusohje (suomi)"
-        box.mine.setChecked(True)
-
-    conflicts.choose = keep_mine
+    conflicts.choose = keeping("mine", "Oikaisuvaatimusohje (suomi)")
     dialog.accept()
 
     assert dialog.result() == QDialog.DialogCode.Accepted
-    [asked] = conflicts.shown
-    assert any("Aino Ärölä" in text for text in texts(asked))
+    the_question(conflicts)
     with store.read() as session:
         body = session.get(Body, table.body_id)
         assert body is not None
