@@ -231,24 +231,30 @@ def test_a_new_decision_whose_report_dates_were_refused_is_edited_from_what_was_
         "Valtuusto", "Hyvä konsertti.", dt.date(2027, 9, 20))
 
 
-def test_the_granted_cell_asks_about_an_amount_another_officer_set_meanwhile(
-        qtbot, store, round_, other, conflicts):
-    """The amount typed in the Granted cell starts from the amount the cell showed: another
-    officer's amount, set meanwhile, is asked about, whether the application had a decision
-    or another officer made the first."""
-    from desktop.ui.grants.applications_panel import GRANTED_COLUMN
+@pytest.fixture
+def panel(qtbot, store, round_):
+    """The grants page's applications of the round's call, redrawn on every change."""
     from desktop.ui.pages.grants import GrantsPage
-    from tests.gui.test_grants_page import cell, type_granted
 
-    org_id = organisation(store, "Bergö Byaförening rf", domicile=MUSTASAARI)
-    second, _changes = apps.create_application(store, round_["call"], org_id,
-                                               applied_cents=500 * EURO, purpose="Talkoot")
     page = GrantsPage(store)
     store.subscribe(page.on_changes)
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
-    panel = page.applications
+    return page.applications
+
+
+def test_the_granted_cell_asks_about_an_amount_another_officer_set_meanwhile(
+        qtbot, store, round_, other, panel, conflicts):
+    """The amount typed in the Granted cell starts from the amount the cell showed: another
+    officer's amount, set meanwhile, is asked about, whether the application had a decision
+    or another officer made the first."""
+    from desktop.ui.grants.applications_panel import GRANTED_COLUMN
+    from tests.gui.test_grants_page import cell, type_granted
+
+    org_id = organisation(store, "Bergö Byaförening rf", domicile=MUSTASAARI)
+    second, _changes = apps.create_application(store, round_["call"], org_id,
+                                               applied_cents=500 * EURO, purpose="Talkoot")
     mustasaari = "Mustasaaren Kyläyhdistys ry"
     decisions.update_decision(other, round_["decision"], granted_cents=800 * EURO)
     type_granted(qtbot, panel, mustasaari, "900")
@@ -277,3 +283,37 @@ def test_the_granted_cell_asks_about_an_amount_another_officer_set_meanwhile(
                     == 950 * EURO)
     assert len(conflicts) == 2
     assert stored(store, GrantDecision, round_["decision"]).granted_cents == 950 * EURO
+
+
+def test_a_first_decision_typed_over_one_cancelled_meanwhile_keeps_it_cancelled(
+        store, round_, other):
+    """The cell showed no decision; another officer decided and cancelled meanwhile. The same
+    amount typed here is no clash, and their cancellation stays."""
+    from desktop.services.records import SHOWN, Seen
+
+    org_id = organisation(store, "Bergö Byaförening rf", domicile=MUSTASAARI)
+    second, _changes = apps.create_application(store, round_["call"], org_id,
+                                               applied_cents=500 * EURO, purpose="Talkoot")
+    decision_id, _changes = decisions.decide(other, second, granted_cents=300 * EURO)
+    decisions.update_decision(other, decision_id, status=DecisionStatus.CANCELLED.value)
+    decisions.decide(store, second, granted_cents=300 * EURO,
+                     start=Seen(SHOWN, {"granted_cents": None}))
+    decision = stored(store, GrantDecision, decision_id)
+    assert (decision.granted_cents, decision.status) == (300 * EURO, DecisionStatus.CANCELLED)
+
+
+def test_the_granted_cell_over_the_budget_is_asked_about_once_the_clash_is_chosen(
+        qtbot, store, round_, other, panel, conflicts, monkeypatch):
+    from tests.gui.test_grants_page import type_granted
+
+    questions: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **_kwargs: (
+        questions.append(args[2]) or QMessageBox.StandardButton.Yes))
+    calls.update_call(other, round_["call"], budget_cents=700 * EURO)
+    decisions.update_decision(other, round_["decision"], granted_cents=600 * EURO,
+                              allow_overrun=True)
+    type_granted(qtbot, panel, "Mustasaaren Kyläyhdistys ry", "900")
+    qtbot.waitUntil(lambda: stored(store, GrantDecision, round_["decision"]).granted_cents
+                    == 900 * EURO)
+    assert [asked["fields"] for asked in conflicts] == [[_("Granted")]]
+    assert len(questions) == 1

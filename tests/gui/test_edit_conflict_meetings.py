@@ -156,6 +156,25 @@ def test_the_minutes_form_asks_about_the_decision_and_keeps_their_voting(
     assert not tab.form.is_dirty()
 
 
+def test_the_minutes_form_shows_the_rectification_choice_its_item_type_gives(
+        store, editor):
+    """A save's start leaves the worked-out "open to rectification" as the view has it (stored,
+    it is None until the secretary chooses)."""
+    from desktop.services.meetings import legality
+
+    table = make_table(store)
+    legality.update_body_records(store, table.body_id, record_kind="minutes")
+    meeting_id, _changes = agenda.create_meeting(store, table.body_id, DAY)
+    item_id, _changes = agenda.add_item(store, meeting_id, "Avustukset 2027")
+    editor.show_meeting(meeting_id)
+    editor.tabs.setCurrentWidget(editor.minutes)
+    choose_item(editor.minutes, item_id)
+    [item] = [i for i in editor.view.items if i.id == item_id]
+    assert item.appealable
+    assert editor.minutes.form.appealable.isChecked()
+    assert "appealable" not in editor.minutes.form.changes()
+
+
 def test_the_meeting_details_ask_about_the_date_and_place(store, other, editor, meeting_id,
                                                           conflicts):
     editor.show_meeting(meeting_id)
@@ -276,6 +295,17 @@ def test_attendance_asks_about_a_presence_another_secretary_set_meanwhile(
     assert len(conflicts.shown) == 1
     with store.read() as session:
         assert session.get(MeetingAttendance, matti.id).presence == Presence.PRESENT
+
+    # Absent clears the §s of arriving and leaving, whoever set them meanwhile.
+    item_id, _changes = agenda.add_item(store, meeting_id, "Avustukset 2027")
+    editor.show_meeting(meeting_id)
+    [section] = [item.section for item in editor.view.items if item.id == item_id]
+    meetings.update_attendance(other, matti.id, arrived_at=section)
+    tab.set_presence("Matti Mäki", Presence.ABSENT)
+    assert len(conflicts.shown) == 1
+    with store.read() as session:
+        row = session.get(MeetingAttendance, matti.id)
+        assert (row.presence, row.arrived_at) == (Presence.ABSENT, None)
 
 
 @pytest.fixture

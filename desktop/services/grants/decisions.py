@@ -172,15 +172,17 @@ def decide(store: Store, application_id: uuid.UUID, *, granted_cents: int,
         application = live_application(session, application_id)
         values = _clean(session, {**fields, "granted_cents": granted_cents})
         decision = application.decision
+        theirs = False  # made meanwhile by another user: an edit of it, whose status stays
         if start is not None and decision is not None and not decision.deleted:
             values = merged_values(session, decision, _stated(decision), values, start)
+            theirs = True
         if decision is None:
             decision = GrantDecision(application_id=application.id, granted_cents=0,
                                      status=DecisionStatus.REJECTED.value)
             session.add(decision)
         elif decision.deleted:
             decision.deleted = False
-        if "status" not in values:
+        if "status" not in values and not theirs:
             values["status"] = None  # a new decision: derive, whatever it was before
         _apply(session, decision, application.applied_cents, values, allow_overrun)
         session.flush()

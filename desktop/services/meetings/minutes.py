@@ -330,8 +330,11 @@ def suggested_decision(session: Session, item_id: uuid.UUID) -> str:
                             list(meeting.minute_checkers))
 
 
-# What the minutes form edits of an item.
-DECISION_FIELDS = frozenset({"discussion", "decision", "votes"}) | ITEM_RECORD_FIELDS
+# What the minutes form edits of an item and a save from it checks against another user's.
+# Not ``appealable``: stored as None, it follows the item's type, which the form shows worked
+# out; the officer's click on it is written as chosen.
+DECISION_FIELDS = frozenset({"discussion", "decision", "votes"}) | (
+    ITEM_RECORD_FIELDS - {"appealable"})
 
 
 def decision_seen(session: Session, item_id: uuid.UUID) -> Seen:

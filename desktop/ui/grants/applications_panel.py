@@ -296,17 +296,20 @@ class ApplicationsPanel(QWidget):
         start = Seen(SHOWN, {"granted_cents": row.granted_cents})
         shown = FieldsShown({"granted_cents": _("Granted")},
                             lambda _name, value: "" if value is None else format_money(value))
+        edit: dict[str, Any] = {"granted_cents": cents}
 
-        def save(fields: dict[str, Any], start: Seen | None, allow_overrun: bool) -> object:
+        def save(fields: dict[str, Any], seen: Seen | None, allow_overrun: bool) -> object:
+            nonlocal edit, start
+            # Asked about the budget, the save runs again from the clash already chosen.
+            edit, start = fields, seen
             if decision_id is None:
                 return decisions.decide(self.store, row.id, allow_overrun=allow_overrun,
-                                        start=start, **fields)
-            return decisions.update_decision(self.store, decision_id, start=start,
+                                        start=seen, **fields)
+            return decisions.update_decision(self.store, decision_id, start=seen,
                                              allow_overrun=allow_overrun, **fields)
 
         result = decide_asking(self, title, lambda allow_overrun: save_resolving_conflicts(
-            self, lambda fields, seen: save(fields, seen, allow_overrun),
-            {"granted_cents": cents}, start, shown))
+            self, lambda fields, seen: save(fields, seen, allow_overrun), edit, start, shown))
         if result is None:
             return False
         if not (result[1] if isinstance(result, tuple) else result):  # their amount kept

@@ -164,10 +164,14 @@ class AttendanceTab(QWidget):
 
     # -- editing ---------------------------------------------------------------------------
 
-    def _update(self, row_id: uuid.UUID, **fields: object) -> None:
+    def _update(self, row_id: uuid.UUID, fields: dict[str, object],
+                following: tuple[str, ...] = ()) -> None:
+        """Save ``fields`` chosen in the row; ``following``: those that follow from the choice
+        (an absent member's §s), written whatever another secretary set meanwhile."""
         row = next((a for a in self.view.attendance if a.id == row_id), None) if self.view else None
         # From what the row showed: a value another secretary saved meanwhile is asked about.
-        start = Seen(SHOWN, {name: getattr(row, name) for name in fields}) if row else None
+        start = Seen(SHOWN, {name: getattr(row, name) for name in fields
+                             if name not in following}) if row else None
         done = attempt(self, _("Attendance"), lambda: save_resolving_conflicts(
             self, lambda values, seen: meetings.update_attendance(
                 self.store, row_id, start=seen, **values),
@@ -195,7 +199,7 @@ class AttendanceTab(QWidget):
             return
         field = {NAME: "name", DEPUTY_FOR: "deputy_for"}.get(item.column())
         if field is not None:
-            self._update(item.data(ROW_ID), **{field: item.text()})
+            self._update(item.data(ROW_ID), {field: item.text()})
 
     def _presence(self, row_id: uuid.UUID, box: QComboBox) -> None:
         presence = combo_text_data(box)
@@ -212,11 +216,11 @@ class AttendanceTab(QWidget):
             fields["deputy_for"] = name
         if presence == Presence.ABSENT:
             fields |= {"arrived_at": None, "left_at": None}
-        self._update(row_id, **fields)
+        self._update(row_id, fields, following=("arrived_at", "left_at"))
 
     def _section(self, row_id: uuid.UUID, field: str, box: QComboBox) -> None:
         value = combo_text_data(box)
-        self._update(row_id, **{field: int(value) if value else None})
+        self._update(row_id, {field: int(value) if value else None})
 
     def set_presence(self, name: str, presence: str) -> None:
         """Choose a presence as the user would in the row's combo box."""
