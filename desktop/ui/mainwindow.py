@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote
@@ -29,6 +30,7 @@ from desktop.settings import Settings
 from desktop.storage.backup import backup_database
 from desktop.storage.store import Store
 from desktop.storage.tracking import Changes
+from desktop.ui.meetings.common import ask
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.checklist import ChecklistPage
 from desktop.ui.pages.grants import GrantsPage
@@ -38,6 +40,8 @@ from desktop.ui.pages.premises import PremisesPage
 from desktop.ui.pages.register import RegisterPage
 from desktop.ui.pages.sync import SyncPage
 from desktop.ui.translator import install_qt_translator
+
+log = logging.getLogger(__name__)
 
 # (key remembered in settings, navigation label, page class)
 PAGES: list[tuple[str, str, type[Page]]] = [
@@ -437,8 +441,15 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray.fromHex(self.settings.window_state.encode()))
 
     def save_edits(self) -> bool:
-        """Save every page's unsaved edits; False when one was refused or cancelled."""
-        return all(page.save_edits() for page in list(self.pages.values()))
+        """Save every page's unsaved edits; when one was refused or cancelled, True only if
+        the officer chooses to go on without them."""
+        try:
+            if all(page.save_edits() for page in list(self.pages.values())):
+                return True
+        except Exception:  # a lost server: closing must still be possible
+            log.exception("the pages' edits could not be saved")
+        return ask(self, _("Unsaved changes"),
+                   _("Some changes could not be saved. Go on without them?"))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         # Before anything else: the exit's file for the colleagues then has the last edits, and

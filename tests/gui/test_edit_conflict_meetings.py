@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from desktop.i18n.formatting import format_date
 from desktop.services.meetings import actions, agenda, bodies
@@ -347,10 +347,11 @@ def test_the_body_form_asks_about_the_swedish_name_and_shows_their_authority_aft
     assert dialog.start is not None and dialog.start.values["name_sv"] == "Partnerskapsbordet"
 
 
-def test_closing_the_window_saves_the_agenda_form_or_stays_open_with_it(
-        qtbot, store, other, meeting_id, conflicts, tmp_path):
-    """A save cancelled in its conflict dialog as the window closes keeps the window open and
-    what was typed; the next close saves it. A database opened instead waits the same way."""
+@pytest.fixture
+def unsaved_window(qtbot, store, other, meeting_id, monkeypatch):
+    """A main window on the meetings page with an agenda item's presenter and proposal typed,
+    the presenter changed by another user meanwhile; the "go on without them?" questions
+    are answered from ``window.go_on`` (No while it is empty) and counted."""
     from desktop.settings import Settings
     from desktop.ui.mainwindow import MainWindow
 
@@ -358,28 +359,37 @@ def test_closing_the_window_saves_the_agenda_form_or_stays_open_with_it(
                                         presenter="Sanna Sihteeri")
     settings = Settings()
     settings.last_page = "meetings"
-    opened: list[Store] = []
-
-    def open_store(path):
-        opened.append(Store.open(path))
-        return opened[-1]
-
-    window = MainWindow(store, settings, open_store=open_store)
+    window = MainWindow(store, settings, open_store=Store.open)
     qtbot.addWidget(window)
     window.show()
     editor = window.page("meetings").editor
     editor.show_meeting(meeting_id)
-    tab = editor.agenda
-    choose_item(tab, item_id)
+    choose_item(editor.agenda, item_id)
     agenda.update_item(other, item_id, presenter="Päivi Järvinen")
-    tab.form.proposal.setPlainText("Hyväksytään jako.")
-    tab.form.presenter.setText("Matti Mäki")
+    editor.agenda.form.proposal.setPlainText("Hyväksytään jako.")
+    editor.agenda.form.presenter.setText("Matti Mäki")
+    window.go_on, window.asked = [], []
 
+    def answer(*args, **_kwargs) -> QMessageBox.StandardButton:
+        window.asked.append(args[2])
+        yes = window.go_on.pop(0) if window.go_on else False
+        return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    return window, editor.agenda, item_id
+
+
+def test_closing_the_window_saves_the_agenda_form_or_stays_open_with_it(
+        store, unsaved_window, conflicts, tmp_path):
+    """A save cancelled in its conflict dialog as the window closes asks whether to go on
+    without the edits: No keeps the window open and what was typed, and the next close saves
+    it. A database opened instead waits the same way."""
+    window, tab, item_id = unsaved_window
     conflicts.cancel = True
     assert not window.close()
-    assert window.isVisible() and len(conflicts.shown) == 1
+    assert window.isVisible() and len(conflicts.shown) == 1 and len(window.asked) == 1
     window._switch_to(tmp_path / "toinen.sqlite3")
-    assert window.store is store and len(conflicts.shown) == 2 and len(opened) == 1
+    assert window.store is store and len(conflicts.shown) == 2
     assert not window.windowTitle().endswith("toinen.sqlite3")
     assert (tab.form.presenter.text(), tab.form.proposal.toPlainText()) == (
         "Matti Mäki", "Hyväksytään jako.")
@@ -389,9 +399,22 @@ def test_closing_the_window_saves_the_agenda_form_or_stays_open_with_it(
     conflicts.cancel = False
     conflicts.choose = keeping("mine", "Esittelijä")
     assert window.close()
+    assert len(window.asked) == 2
     with store.read() as session:
         item = session.get(AgendaItem, item_id)
         assert (item.presenter, item.proposal) == ("Matti Mäki", "Hyväksytään jako.")
+
+
+def test_the_window_closes_without_the_edits_when_the_officer_says_so(
+        store, unsaved_window, conflicts):
+    window, _tab, item_id = unsaved_window
+    conflicts.cancel = True
+    window.go_on.append(True)
+    assert window.close()
+    assert window.asked == ["Kaikkia muutoksia ei voitu tallentaa. Jatketaanko ilman niitä?"]
+    with store.read() as session:
+        item = session.get(AgendaItem, item_id)
+        assert (item.presenter, item.proposal) == ("Päivi Järvinen", "")
 
 
 def test_the_rectification_instructions_keep_their_swedish_text_and_ask_about_the_finnish(

@@ -6,15 +6,18 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
-from sqlalchemy.orm import Session
 
 from desktop.errors import KnownError
 from desktop.services.meetings.editor import ItemView, MeetingView
 from desktop.services.records import Seen
 from desktop.storage.store import Store
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ITEM_ID = Qt.ItemDataRole.UserRole
 
