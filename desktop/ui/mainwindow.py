@@ -448,8 +448,12 @@ class MainWindow(QMainWindow):
                 return True
         except Exception:  # a lost server: closing must still be possible
             log.exception("the pages' edits could not be saved")
-        return ask(self, _("Unsaved changes"),
-                   _("Some changes could not be saved. Go on without them?"))
+        if not ask(self, _("Unsaved changes"),
+                   _("Some changes could not be saved. Go on without them?")):
+            return False
+        for page in self.pages.values():
+            page.drop_edits()  # or hiding the forms would try to save them again
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         # Before anything else: the exit's file for the colleagues then has the last edits, and

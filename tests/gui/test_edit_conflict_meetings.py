@@ -412,9 +412,28 @@ def test_the_window_closes_without_the_edits_when_the_officer_says_so(
     window.go_on.append(True)
     assert window.close()
     assert window.asked == ["Kaikkia muutoksia ei voitu tallentaa. Jatketaanko ilman niitä?"]
+    assert len(conflicts.shown) == 1  # the forms' hiding saves nothing more
     with store.read() as session:
         item = session.get(AgendaItem, item_id)
         assert (item.presenter, item.proposal) == ("Päivi Järvinen", "")
+
+
+def test_a_lost_database_while_saving_at_close_still_lets_the_window_close(
+        store, unsaved_window, monkeypatch, caplog):
+    """An error that is no refusal (a server gone) asks too, rather than stop the close."""
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.ui.pages.meetings import MeetingsPage
+
+    def gone(_page) -> bool:
+        raise OperationalError("UPDATE agenda_item", {}, Exception("server closed the connection"))
+
+    window, _tab, _item_id = unsaved_window
+    monkeypatch.setattr(MeetingsPage, "save_edits", gone)
+    window.go_on.append(True)
+    assert window.close()
+    assert len(window.asked) == 1
+    assert "could not be saved" in caplog.text
 
 
 def test_the_rectification_instructions_keep_their_swedish_text_and_ask_about_the_finnish(

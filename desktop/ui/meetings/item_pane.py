@@ -36,6 +36,10 @@ class ItemPane(QWidget):
     def _load_form(self) -> None:
         raise NotImplementedError
 
+    def drop_edits(self) -> None:
+        """The form as stored (its edits forgotten)."""
+        self._load_form()
+
     def _item_changed(self) -> None:
         """Called after another item was chosen and its form loaded."""
 

@@ -199,6 +199,11 @@ class MeetingEditor(QWidget):
         """Save what the agenda and minutes forms hold; False if a service refused it."""
         return self.agenda.commit() and self.minutes.commit()
 
+    def drop_edits(self) -> None:
+        """The forms as stored, so that hiding them saves nothing."""
+        self.agenda.drop_edits()
+        self.minutes.drop_edits()
+
     def _tab_changed(self, index: int) -> None:
         if index == self._tab:
             return

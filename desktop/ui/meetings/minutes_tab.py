@@ -207,6 +207,9 @@ class MinutesTab(ItemPane):
         self.revert_button.setEnabled(editable)
         self._load_extras()
 
+    def drop_edits(self) -> None:
+        self._load_form(prefill=False)  # not even the standard decision, which a hide would save
+
     def _load_extras(self) -> None:
         item = self.current_item()
         editable = self._editable() and item is not None

@@ -39,6 +39,9 @@ class Page(QWidget):
         opens; False when a save was refused or cancelled: the officer stays with the edits."""
         return True
 
+    def drop_edits(self) -> None:
+        """Forget the forms' unsaved edits: the officer chose to go on without them."""
+
     def notify(self, text: str, milliseconds: int = 8000) -> None:
         """A passing message in the main window's status bar (pages also live alone in tests)."""
         window = self.window()

@@ -139,6 +139,9 @@ class MeetingsPage(Page):
     def save_edits(self) -> bool:
         return self.editor.view is None or self.editor.commit()
 
+    def drop_edits(self) -> None:
+        self.editor.drop_edits()
+
     def _fit_columns(self) -> None:
         fit_columns(self.table, cap=260)
         # Number, date and status whole in view at first; the body and place are scrolled to.
