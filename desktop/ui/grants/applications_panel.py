@@ -30,14 +30,14 @@ from desktop.services.grants.money import parse_cents
 from desktop.services.records import SHOWN, Seen
 from desktop.storage.models.enums import DecisionStatus
 from desktop.storage.store import Store
-from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
+from desktop.ui.dialogs.edit_conflict import FieldsShown
 from desktop.ui.grants.application_dialog import ApplicationDialog
 from desktop.ui.grants.common import (
     OVERDUE_BACKGROUND,
     WARNING_TEXT,
     HighlightModel,
     amount_text,
-    decide_asking,
+    decide_resolving,
     fit_and_stretch,
     selected_row,
     shortcut,
@@ -292,24 +292,19 @@ class ApplicationsPanel(QWidget):
             QMessageBox.warning(self, title, str(exc))
             return False
         decision_id = row.decision_id
-        # The amount the cell showed: one another officer set meanwhile is asked about.
-        start = Seen(SHOWN, {"granted_cents": row.granted_cents})
         shown = FieldsShown({"granted_cents": _("Granted")},
                             lambda _name, value: "" if value is None else format_money(value))
-        edit: dict[str, Any] = {"granted_cents": cents}
 
         def save(fields: dict[str, Any], seen: Seen | None, allow_overrun: bool) -> object:
-            nonlocal edit, start
-            # Asked about the budget, the save runs again from the clash already chosen.
-            edit, start = fields, seen
             if decision_id is None:
                 return decisions.decide(self.store, row.id, allow_overrun=allow_overrun,
                                         start=seen, **fields)
             return decisions.update_decision(self.store, decision_id, start=seen,
                                              allow_overrun=allow_overrun, **fields)
 
-        result = decide_asking(self, title, lambda allow_overrun: save_resolving_conflicts(
-            self, lambda fields, seen: save(fields, seen, allow_overrun), edit, start, shown))
+        # From the amount the cell showed: one another officer set meanwhile is asked about.
+        result = decide_resolving(self, title, save, {"granted_cents": cents},
+                                  Seen(SHOWN, {"granted_cents": row.granted_cents}), shown)
         if result is None:
             return False
         if not (result[1] if isinstance(result, tuple) else result):  # their amount kept

@@ -22,6 +22,8 @@ from desktop.i18n import _
 from desktop.i18n.formatting import format_money
 from desktop.services.grants.decisions import BudgetExceeded
 from desktop.services.grants.money import parse_cents
+from desktop.services.records import Seen
+from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts
 from desktop.ui.meetings.common import ask
 from desktop.ui.pages.base import fit_columns
 from desktop.ui.tablemodel import Column, Index, RowTableModel
@@ -98,6 +100,24 @@ def decide_asking(parent: QWidget, title: str, work: Callable[[bool], T]) -> T |
     except KnownError as exc:
         QMessageBox.warning(parent, title, str(exc))
         return None
+
+
+def decide_resolving(parent: QWidget, title: str,
+                     save: Callable[[dict[str, Any], Seen | None, bool], T],
+                     fields: dict[str, Any], start: Seen | None, shown: FieldsShown) -> T | None:
+    """``save(fields, start, allow_overrun)`` of an edit made from ``start``: a field another
+    user changed too is chosen in the conflict dialog, then the budget is asked about
+    (``decide_asking``), and the save runs again from the choice already made."""
+    edit, edit_start = fields, start
+
+    def chosen(values: dict[str, Any], seen: Seen | None, allow_overrun: bool) -> T:
+        nonlocal edit, edit_start
+        edit, edit_start = values, seen
+        return save(values, seen, allow_overrun)
+
+    return decide_asking(parent, title, lambda allow_overrun: save_resolving_conflicts(
+        parent, lambda values, seen: chosen(values, seen, allow_overrun), edit, edit_start,
+        shown))
 
 
 def fit_and_stretch(view: QTableView, column: int, cap: int = 320) -> None:

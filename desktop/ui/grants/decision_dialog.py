@@ -40,11 +40,12 @@ from desktop.services.vocabulary import label
 from desktop.storage.models.enums import DecisionStatus
 from desktop.storage.store import Store
 from desktop.ui.dialog_sizes import remember_size
-from desktop.ui.dialogs.edit_conflict import FieldsShown, save_resolving_conflicts, stored_text
+from desktop.ui.dialogs.edit_conflict import FieldsShown, stored_text
 from desktop.ui.grants.common import (
     WARNING_TEXT,
     MoneyEdit,
     decide_asking,
+    decide_resolving,
     selected_row,
 )
 from desktop.ui.grants.letter_export import export_letter
@@ -326,20 +327,15 @@ class DecisionDialog(CheckedDialog):
             return self._decide(granted, fields, report)
         shown = FieldsShown(self.labels, self._shown,
                             editable={"deciding_body", "reasoning", "conditions", "payment_terms"})
-        edit: dict[str, Any] = {**fields, **report, "granted_cents": granted}
-        edit_start = self.start
 
         def update(values: dict[str, Any], start: Seen | None, allow_overrun: bool) -> uuid.UUID:
-            nonlocal edit, edit_start
-            # Asked about the budget, the save runs again from the clashes already chosen.
-            edit, edit_start = values, start
             decisions.update_decision(self.store, decision_id, allow_overrun=allow_overrun,
                                       start=start, **values)
             return decision_id
 
-        saved = decide_asking(self, _("Decision"), lambda allow_overrun: save_resolving_conflicts(
-            self, lambda values, start: update(values, start, allow_overrun), edit, edit_start,
-            shown))
+        saved = decide_resolving(self, _("Decision"), update,
+                                 {**fields, **report, "granted_cents": granted}, self.start,
+                                 shown)
         if saved is not None:
             self.start = self._seen(saved)
         return saved

@@ -42,6 +42,9 @@ from desktop.ui.meetings.common import (
 )
 
 NAME, ORGANISATION, ROLE, PRESENCE, DEPUTY_FOR, ARRIVED, LEFT = range(7)
+# The columns an officer edits, by the field each sets.
+EDITED = {"name": NAME, "presence": PRESENCE, "deputy_for": DEPUTY_FOR, "arrived_at": ARRIVED,
+          "left_at": LEFT}
 ROW_ID = Qt.ItemDataRole.UserRole
 
 
@@ -168,23 +171,23 @@ class AttendanceTab(QWidget):
                 following: tuple[str, ...] = ()) -> None:
         """Save ``fields`` chosen in the row; ``following``: those that follow from the choice
         (an absent member's §s), written whatever another secretary set meanwhile."""
-        row = next((a for a in self.view.attendance if a.id == row_id), None) if self.view else None
+        row = self._row(row_id)
         # From what the row showed: a value another secretary saved meanwhile is asked about.
         start = Seen(SHOWN, {name: getattr(row, name) for name in fields
                              if name not in following}) if row else None
+        headers = {name: self.table.horizontalHeaderItem(column).text()
+                   for name, column in EDITED.items()}
         done = attempt(self, _("Attendance"), lambda: save_resolving_conflicts(
             self, lambda values, seen: meetings.update_attendance(
                 self.store, row_id, start=seen, **values),
-            dict(fields), start, FieldsShown(self._labels(), self._shown)))
+            dict(fields), start, FieldsShown(headers, self._shown)))
         if done is None:
             self.show_meeting(self.view)  # back to what is shown
         elif not done and self.view is not None:  # their value kept
             self.show_meeting(read_again(self.store, self.view))
 
-    @staticmethod
-    def _labels() -> dict[str, str]:
-        return {"name": _("Name"), "presence": _("Presence"), "deputy_for": _("Deputy for"),
-                "arrived_at": _("Arrived at"), "left_at": _("Left at")}
+    def _row(self, row_id: uuid.UUID) -> AttendanceView | None:
+        return next((a for a in self.view.attendance if a.id == row_id), None) if self.view else None
 
     @staticmethod
     def _shown(name: str, value: Any) -> str:
@@ -203,7 +206,7 @@ class AttendanceTab(QWidget):
 
     def _presence(self, row_id: uuid.UUID, box: QComboBox) -> None:
         presence = combo_text_data(box)
-        row = next((a for a in self.view.attendance if a.id == row_id), None) if self.view else None
+        row = self._row(row_id)
         if row is None:
             return
         fields: dict[str, object] = {"presence": presence}
