@@ -459,3 +459,72 @@ def test_the_rectification_instructions_keep_their_swedish_text_and_ask_about_th
         assert body.appeal_texts == {
             "fi": "Oikaisuvaatimus tehdään {authority}lle {deadline} mennessä.",
             "sv": "Omprövning begärs hos {authority} senast {deadline}."}
+
+
+def test_a_standard_decision_nobody_typed_yields_to_one_saved_meanwhile(
+        store, other, editor, conflicts):
+    """The form fills a held meeting's empty decision with the standard wording. Untouched, it
+    is saved where the decision is still empty, and gives way, without a question, to a
+    decision another secretary saved meanwhile; the discussion I wrote is saved either way."""
+    from desktop.services import meetings
+    from desktop.storage.models.enums import MeetingStatus
+
+    table = make_table(store)
+    meeting_id, _changes = agenda.create_meeting(
+        store, table.body_id, dt.date.today() - dt.timedelta(days=7))
+    taken, _changes = agenda.add_item(store, meeting_id, "Avustukset 2027",
+                                      proposal="Hyväksytään jako.")
+    free, _changes = agenda.add_item(store, meeting_id, "Kylätalon vuokra",
+                                     proposal="Hyväksytään vuokra.")
+    meetings.set_status(store, meeting_id, MeetingStatus.HELD)
+    for item_id in (taken, free):  # holding the meeting wrote the standard decision: cleared
+        meetings.record_decision(store, item_id, decision="")
+    editor.show_meeting(meeting_id)
+    editor.tabs.setCurrentWidget(editor.minutes)
+    tab = editor.minutes
+    decisions = {}
+    for item_id in (taken, free):
+        choose_item(tab, item_id)
+        decisions[item_id] = tab.form.decision.toPlainText()
+        assert decisions[item_id] and tab.form.decision_suggested()
+        tab.form.discussion.setPlainText("Keskusteltiin.")
+        if item_id == taken:
+            meetings.record_decision(other, taken, decision="Palautettiin valmisteluun.")
+        tab.save_button.click()
+
+    assert conflicts.shown == []
+    with store.read() as session:
+        stored = {item_id: session.get(AgendaItem, item_id) for item_id in (taken, free)}
+        assert (stored[taken].decision, stored[taken].discussion) == (
+            "Palautettiin valmisteluun.", "Keskusteltiin.")
+        assert (stored[free].decision, stored[free].discussion) == (
+            decisions[free], "Keskusteltiin.")
+    choose_item(tab, taken)
+    assert tab.form.decision.toPlainText() == "Palautettiin valmisteluun."
+
+
+def test_a_standard_decision_the_secretary_edited_is_asked_about(
+        store, other, editor, conflicts):
+    from desktop.services import meetings
+    from desktop.storage.models.enums import MeetingStatus
+
+    table = make_table(store)
+    meeting_id, _changes = agenda.create_meeting(
+        store, table.body_id, dt.date.today() - dt.timedelta(days=7))
+    item_id, _changes = agenda.add_item(store, meeting_id, "Avustukset 2027",
+                                        proposal="Hyväksytään jako.")
+    meetings.set_status(store, meeting_id, MeetingStatus.HELD)
+    meetings.record_decision(store, item_id, decision="")
+    editor.show_meeting(meeting_id)
+    editor.tabs.setCurrentWidget(editor.minutes)
+    tab = editor.minutes
+    choose_item(tab, item_id)
+    assert tab.form.decision_suggested()
+    tab.form.decision.setPlainText(tab.form.decision.toPlainText() + " Lisäys.")
+    assert not tab.form.decision_suggested()
+    meetings.record_decision(other, item_id, decision="Palautettiin valmisteluun.")
+    conflicts.choose = keeping("theirs", "Päätös")
+    tab.save_button.click()
+    the_question(conflicts)
+    with store.read() as session:
+        assert session.get(AgendaItem, item_id).decision == "Palautettiin valmisteluun."

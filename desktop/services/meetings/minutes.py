@@ -345,14 +345,16 @@ def decision_seen(session: Session, item_id: uuid.UUID) -> Seen:
 def record_decision(
     store: Store, item_id: uuid.UUID, *, decision: str | None = None,
     discussion: str | None = None, votes: str | None = None, start: Seen | None = None,
-    **record: Any,
+    suggested: bool = False, **record: Any,
 ) -> Changes:
     """The minutes of one item: what was discussed, decided, and how the vote went; ``record``
     takes the decision type, amendment, appealability and confidential basis
     (``decisions.ITEM_RECORD_FIELDS``; a new type brings its standard wording).
 
     An edit from ``start`` (:func:`decision_seen`) keeps what another secretary saved
-    meanwhile, or raises ``EditConflict`` for a field both changed (``records.apply_edit``)."""
+    meanwhile, or raises ``EditConflict`` for a field both changed (``records.apply_edit``).
+    ``suggested``: ``decision`` is the wording the form suggested, which nobody typed; a
+    decision saved meanwhile stands without a question."""
     fields = {key: value for key, value in
               (("discussion", discussion), ("votes", votes), ("decision", decision))
               if value is not None}
@@ -363,7 +365,10 @@ def record_decision(
     def apply(session: Session) -> None:
         item = get_item(session, item_id)
         ensure_unlocked(item.meeting)
-        written = edit_fields(session, item, {**fields, **record}, start)
+        wanted = {**fields, **record}
+        if suggested and start is not None and item.decision != start.values.get("decision"):
+            wanted.pop("decision", None)
+        written = edit_fields(session, item, wanted, start)
         apply_fields(item, {key: written.pop(key) for key in ("discussion", "votes")
                             if key in written})
         apply_item_fields(session, item, written)

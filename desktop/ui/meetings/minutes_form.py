@@ -120,6 +120,7 @@ class MinutesForm(QWidget):
         self._wordings: dict[str, str] = {}
         self._minutes = True
         self._loaded: dict[str, Any] | None = None
+        self._prefilled = ""  # the decision filled in at load, if it was
         self.load(None, editable=False, prefill=False)
 
     def load(self, item: ItemView | None, editable: bool, prefill: bool,
@@ -148,8 +149,10 @@ class MinutesForm(QWidget):
         self.basis.setEnabled(self.confidential.isChecked())
         self.vote_summary.setText(vote_summary(item.vote if item else None) or _("No vote recorded"))
         self._loaded = self.values() if item else None
+        self._prefilled = ""
         if item is not None and prefill and editable and not item.decision:
             self.decision.setPlainText(item.suggested_decision)
+            self._prefilled = item.suggested_decision
         suggestion = item.suggested_decision if item else ""
         self.decision.setPlaceholderText(suggestion)
         for text in (self.discussion, self.decision, self.votes, self.amendment):
@@ -190,6 +193,10 @@ class MinutesForm(QWidget):
         index = self.decision_type.findData(code)
         self.decision_type.setCurrentIndex(index)
         self.decision_type.activated.emit(index)
+
+    def decision_suggested(self) -> bool:
+        """True while the decision is the standard wording the form filled in, untouched."""
+        return bool(self._prefilled) and self.decision.toPlainText() == self._prefilled
 
     def use_suggestion(self) -> None:
         if self._item is not None and self._item.suggested_decision:

@@ -236,10 +236,11 @@ class MinutesTab(ItemPane):
         if not changes or self.item_id is None:
             return True
         item_id = self.item_id
+        suggested = self.form.decision_suggested()
         conflicts = FieldsShown(self.form.labels, self.form.shown, editable=EDITABLE_TEXTS)
         done = attempt(self, _("Minutes"), lambda: save_resolving_conflicts(
             self, lambda fields, start: meetings.record_decision(
-                self.store, item_id, start=start, **fields),
+                self.store, item_id, start=start, suggested=suggested, **fields),
             changes, self.start, conflicts))
         if done is None:
             return False
