@@ -32,7 +32,7 @@ def extract() -> None:
     _pybabel(
         "extract", "-F", "i18n/babel.cfg", "-o", "i18n/kumppani.pot", "--add-location=file",
         "--sort-by-file", "--project=Kumppani", "--copyright-holder=Kumppani developers",
-        "-c", "TRANSLATORS:", ".",
+        "-c", "TRANSLATORS:", "-k", "NP_:1c,2", ".",
     )
 
 

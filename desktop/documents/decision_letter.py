@@ -33,7 +33,6 @@ _BUSINESS_ID = N_("Business ID {id}")
 _PURPOSE = N_("Purpose")
 _APPLIED = N_("Amount applied for")
 _GRANTED = N_("Amount granted")
-# Not "Decision": that msgid is an agenda item's type ("Päätösasia").
 _DECISION = N_("Outcome")
 _DECIDED_BY = N_("Decided by")
 _MINUTES = N_("Minutes")

@@ -9,33 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import NamedTuple
 
 from desktop.errors import KnownError
-from desktop.i18n import LANGUAGES, N_, _, load_translations, translate_in
+from desktop.i18n import LANGUAGES, N_, _, translate_in
 from desktop.services.vocabulary import label_in
 
 SEPARATOR = " / "
 
 _UNKNOWN = N_("Unknown document language {language}; use one of {choices}")
 CHOICES = ("fi", "sv", "en", "fi+sv")
-
-
-class InContext(NamedTuple):
-    """A msgid with a context, for an English word that two places translate differently
-    ("Decision" is an item type, *päätösasia*, and the decision recorded, *päätös*).
-
-    Import it as ``pgettext`` where labels are declared: Babel's extractor recognises the call
-    by that name and records the context."""
-
-    context: str
-    message: str
-
-
-def _translate(lang: str, message: str | InContext) -> str:
-    if isinstance(message, InContext):
-        return load_translations(lang).pgettext(message.context, message.message)
-    return translate_in(lang, message)
 
 
 def languages(language: str) -> tuple[str, ...]:
@@ -65,14 +47,14 @@ def in_each(language: str, render: Callable[[str], str]) -> str:
     return SEPARATOR.join(texts)
 
 
-def label(language: str, message: str | InContext, **values: object) -> str:
-    """A fixed label (an English msgid, with ``{placeholders}`` filled from ``values``) in the
-    document's language or languages."""
+def label(language: str, message: str, **values: object) -> str:
+    """A fixed label (an English msgid, ``N_`` or ``NP_``, with ``{placeholders}`` filled from
+    ``values``) in the document's language or languages."""
     if not message:  # gettext("") is the catalogue's header
         return ""
     if not values:  # a translation may hold a literal brace
-        return in_each(language, lambda lang: _translate(lang, message))
-    return in_each(language, lambda lang: _translate(lang, message).format(**values))
+        return in_each(language, lambda lang: translate_in(lang, message))
+    return in_each(language, lambda lang: translate_in(lang, message).format(**values))
 
 
 def code_label(language: str, kind: type[StrEnum], code: str) -> str:

@@ -8,9 +8,8 @@ every fixed phrase in both languages for a bilingual meeting.
 from __future__ import annotations
 
 from desktop.documents import meeting_text as t
-from desktop.documents.document_language import InContext, label, languages, primary
-from desktop.documents.document_language import InContext as pgettext  # see InContext
-from desktop.i18n import N_
+from desktop.documents.document_language import label, languages, primary
+from desktop.i18n import N_, NP_
 from desktop.i18n.formatting import format_date
 from desktop.services.meeting_document import MeetingDocument
 
@@ -18,7 +17,7 @@ SUBJECT = N_("Subject")
 INVITATION = N_("Meeting invitation: {meeting}, {date}")
 GREETING = N_("Hello,")
 INVITED = N_("You are invited to the meeting below.")
-MEETING = pgettext("invitation", "Meeting")
+MEETING = NP_("invitation", "Meeting")
 WELCOME = N_("Welcome!")
 REGARDS = N_("Best regards,")
 
@@ -35,7 +34,7 @@ def invitation_body(doc: MeetingDocument, language: str | None = None) -> str:
     lang = language or doc.language
     languages(lang)
     lines = [label(lang, GREETING), "", label(lang, INVITED), ""]
-    details: list[tuple[str | InContext, str]] = [
+    details: list[tuple[str, str]] = [
         (MEETING, f"{doc.body} {t.reference(doc)}"),
         (t.TIME, t.when(doc, lang)),
         (t.PLACE, doc.place.strip()),

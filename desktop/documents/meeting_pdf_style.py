@@ -8,7 +8,7 @@ from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, TableStyle
 
-from desktop.documents.document_language import InContext, label
+from desktop.documents.document_language import label
 from desktop.documents.pdf_common import (
     ACCENT,
     FONT,
@@ -159,7 +159,7 @@ def bulleted(text: str, style: ParagraphStyle) -> list[Paragraph]:
 
 
 def labelled(
-    heading: str | InContext, texts: list[Flowable], language: str, sheet: StyleSheet1
+    heading: str, texts: list[Flowable], language: str, sheet: StyleSheet1
 ) -> list[Flowable]:
     """A labelled part of an item (background, proposal, decision ...); nothing when empty."""
     if not texts:

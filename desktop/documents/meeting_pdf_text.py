@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-# Named so that Babel extracts the context (see InContext).
-from desktop.documents.document_language import InContext as pgettext
 from desktop.documents.document_language import label
 from desktop.documents.meeting_text import DocumentKind, reference, section
-from desktop.i18n import N_
+from desktop.i18n import N_, NP_
 from desktop.services.meeting_document import MeetingDocument
 from desktop.storage.models.enums import RecordKind
 
@@ -33,9 +31,9 @@ VOTE_PROPOSALS = N_("Proposals put to the vote")
 PROPOSAL_NUMBER = N_("Proposal {number}")
 PROPOSER = N_("Proposed by")
 SECONDER = N_("Seconded by")
-VOTE_COUNT = pgettext("vote", "Votes")
+VOTE_COUNT = NP_("vote", "Votes")
 ROLL_CALL = N_("Roll-call vote")
-MEMBER = pgettext("vote", "Member")
+MEMBER = NP_("vote", "Member")
 VOTED_FOR = N_("Voted for")
 BLANK_VOTE = N_("Blank")
 VOTE_RESULT = N_("Result")

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-# Named so that Babel extracts the context (see InContext).
-from desktop.documents.document_language import InContext as pgettext
 from desktop.documents.document_language import label, primary
-from desktop.i18n import N_
+from desktop.i18n import N_, NP_
 from desktop.i18n.formatting import format_date, format_time
 from desktop.services.meeting_document import MeetingDocument
 
@@ -47,7 +45,7 @@ MINUTES_ALLOTTED = N_("{minutes} min")
 BACKGROUND = N_("Background")
 PROPOSAL = N_("Proposal")
 DISCUSSION = N_("Discussion")
-DECISION = pgettext("minutes", "Decision")  # the decision made, not the item type
+DECISION = NP_("minutes", "Decision")  # the decision made, not the item type
 VOTING = N_("Voting")
 DISSENTS = N_("Dissenting opinions")
 ACTIONS = N_("Action items")

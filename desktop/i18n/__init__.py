@@ -76,7 +76,16 @@ def current_locale() -> str:
 
 
 def _(message: str) -> str:
-    return _translations.gettext(message)
+    return _translated(_translations, message)
+
+
+# How gettext itself keys a message with a context: ``NP_`` marks one so, for ``_`` to read.
+_CONTEXT = "\x04"
+
+
+def _translated(translations: gettext.NullTranslations, message: str) -> str:
+    context, marked, text = message.partition(_CONTEXT)
+    return translations.pgettext(context, text) if marked else translations.gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
@@ -92,6 +101,12 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:
+    """``N_`` with a context, for an English word that is two words in Finnish or Swedish
+    ("Decision": an agenda item's type or a decision made); ``_`` translates it."""
+    return f"{context}{_CONTEXT}{message}"
+
+
 def translate_in(language: str, message: str) -> str:
     """``message`` in a given language, e.g. for a document written in the meeting's language."""
-    return load_translations(language).gettext(message)
+    return _translated(load_translations(language), message)

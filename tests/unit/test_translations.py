@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
 from desktop import i18n
@@ -13,13 +13,14 @@ REPO = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-def _source_messages() -> set[str]:
-    """Singular msgids in the source, as Babel extracts them."""
+def _source_messages() -> set[tuple[str | None, str]]:
+    """(context, singular msgid) of every message in the source, as Babel extracts them."""
     found = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(
-        str(REPO), [("desktop/**.py", "python")]
+    keywords = {**DEFAULT_KEYWORDS, "NP_": ((1, "c"), 2)}  # as .ci/tasks.py extracts
+    for _file, _line, message, _comments, context in extract_from_dir(
+        str(REPO), [("desktop/**.py", "python")], keywords=keywords
     ):
-        found.add(message[0] if isinstance(message, tuple) else message)
+        found.add((context, message[0] if isinstance(message, tuple) else message))
     return found
 
 
@@ -30,7 +31,8 @@ def _catalogue(language):
 
 def test_the_template_is_up_to_date_with_the_source():
     with (REPO / "i18n" / "kumppani.pot").open("rb") as fp:
-        pot = {m.id[0] if isinstance(m.id, tuple) else m.id for m in read_po(fp) if m.id}
+        pot = {(m.context, m.id[0] if isinstance(m.id, tuple) else m.id)
+               for m in read_po(fp) if m.id}
     assert _source_messages() == pot, "run: python .ci/tasks.py extract update"
 
 
@@ -38,10 +40,10 @@ def test_the_template_is_up_to_date_with_the_source():
 def test_every_message_is_translated(language):
     catalogue = _catalogue(language)
     with (REPO / "i18n" / "kumppani.pot").open("rb") as fp:
-        wanted = [m.id for m in read_po(fp) if m.id]
+        wanted = [(m.id, m.context) for m in read_po(fp) if m.id]
     problems = []
-    for msgid in wanted:
-        message = catalogue.get(msgid)
+    for msgid, context in wanted:
+        message = catalogue.get(msgid, context=context)
         strings = message.string if message is not None else None
         if isinstance(strings, tuple):
             strings = all(strings) and strings
@@ -70,3 +72,17 @@ def test_switching_language_changes_the_text():
     finnish = i18n._("Meetings")
     i18n.set_language("en")
     assert len({swedish, finnish, i18n._("Meetings")}) == 3
+
+
+def test_a_word_with_two_meanings_is_translated_by_its_context():
+    from desktop.services.vocabulary import label, label_in
+    from desktop.storage.models.enums import InteractionKind, ItemType
+
+    i18n.set_language("fi")
+    assert (label(ItemType, "decision"), i18n._("Decision")) == ("Päätösasia", "Päätös")
+    assert (label(InteractionKind, "meeting"), i18n._("Meeting")) == ("Tapaaminen", "Kokous")
+    assert label_in("sv", ItemType, "decision") == "Beslutsärende"
+    i18n.set_language("en")
+    assert (label(ItemType, "decision"), label(InteractionKind, "meeting")) == (
+        "Decision", "Meeting")
+    assert label_in("en", ItemType, "decision") == "Decision"

@@ -5,7 +5,7 @@
 
 from enum import StrEnum
 
-from desktop.i18n import N_
+from desktop.i18n import N_, NP_
 
 
 class OrganisationForm(StrEnum):
@@ -204,7 +204,7 @@ _PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (MeetingStatus.HELD, N_("Held")),
     (MeetingStatus.MINUTES_CHECKED, N_("Minutes checked")),
     (MeetingStatus.MINUTES_APPROVED, N_("Minutes approved")),
-    (ItemType.DECISION, N_("Decision")),
+    (ItemType.DECISION, NP_("item type", "Decision")),  # an item to decide, not a decision
     (ItemType.INFORMATION, N_("Information")),
     (ItemType.DISCUSSION, N_("Discussion")),
     (ItemType.WORKSHOP, N_("Workshop")),
@@ -246,7 +246,7 @@ _PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (ChecklistStatus.IN_PROGRESS, N_("In progress")),
     (ChecklistStatus.DONE, N_("Done")),
     (ChecklistStatus.NOT_APPLICABLE, N_("Not applicable")),
-    (InteractionKind.MEETING, N_("Meeting")),
+    (InteractionKind.MEETING, NP_("interaction", "Meeting")),  # not a body's meeting
     # Not "Call": that msgid is a grant call ("Haku").
     (InteractionKind.CALL, N_("Phone call")),
     (InteractionKind.EMAIL, N_("E-mail")),

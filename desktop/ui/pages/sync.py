@@ -102,7 +102,7 @@ class SyncPage(Page):
         self.result.setReadOnly(True)
         self.result.setPlaceholderText(_("What the last export or import did is shown here."))
         result_layout.addWidget(self.result)
-        self.show_conflicts = QPushButton(_("Show the &conflicts"), result_box)
+        self.show_conflicts = QPushButton(_("Show &the conflicts"), result_box)
         self.show_conflicts.clicked.connect(lambda: self.tabs.setCurrentWidget(self.conflicts_tab))
         self.show_conflicts.hide()
         conflicts_row = QHBoxLayout()
