@@ -75,7 +75,7 @@ def test_swedish_shows_swedish_everywhere(window):
     assert nav_texts(window) == ["Register", "Möten", "Bidrag", "Checklista", "Kontaktpersonsnätverk", "Lokaler",
                                  "Synkronisering"]
     grants = window.page("grants")
-    assert grants.model.headerData(4, Qt.Orientation.Horizontal) == "Budget"
+    assert grants.model.headerData(4, Qt.Orientation.Horizontal) == "Anslag"
     assert "€" in grants.model.data(grants.model.index(0, 4))
 
 
