@@ -114,8 +114,8 @@ class StatisticsView(QWidget):
         grid.addWidget(label, 0, 0)
         grid.addLayout(years, 1, 0)
         for column, (text, combo) in enumerate((
-            (_("&Funder"), self.funder), (_("Call &type"), self.grant_type),
-            (_("&Municipality"), self.municipality), (_("S&ector"), self.sector),
+            (_("F&under"), self.funder), (_("Call &type"), self.grant_type),
+            (_("&Municipality"), self.municipality), (_("Se&ctor"), self.sector),
             (_("&Show"), self.dimension),
         ), start=1):
             label = QLabel(text, self)

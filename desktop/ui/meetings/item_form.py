@@ -50,7 +50,7 @@ class ItemForm(QWidget):
         self.minutes.setRange(0, 600)
         self.minutes.setSuffix(" min")
         self.minutes.setSpecialValueText("—")
-        form.addRow(_("Time &allotted"), self.minutes)
+        form.addRow(_("Time a&llotted"), self.minutes)
         self.background = QPlainTextEdit()
         self.background.setTabChangesFocus(True)
         form.addRow(_("&Background"), self.background)

@@ -106,7 +106,7 @@ class MeetingEditor(QWidget):
         self.minutes = MinutesTab(store)
         self.actions = ActionsTab(store)
         self.tabs.addTab(self.agenda, _("&Agenda"))
-        self.tabs.addTab(self.attendance, _("A&ttendance"))
+        self.tabs.addTab(self.attendance, _("Atte&ndance"))
         self.tabs.addTab(self.minutes, _("&Minutes"))
         self.tabs.addTab(self.actions, _("A&ction items"))
         self._tab = 0

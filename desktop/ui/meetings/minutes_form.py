@@ -72,7 +72,7 @@ class MinutesForm(QWidget):
         row.addWidget(self.suggest_button)
         row.addStretch(1)
         column.addLayout(row)
-        form.addRow(_("D&ecision"), decision)
+        form.addRow(_("Dec&ision"), decision)
         self.amendment = QPlainTextEdit()
         self.amendment.setTabChangesFocus(True)
         self.amendment.setMaximumHeight(60)
@@ -93,7 +93,7 @@ class MinutesForm(QWidget):
         self.votes.setTabChangesFocus(True)
         self.votes.setMinimumHeight(44)
         self.votes.setMaximumHeight(60)
-        form.addRow(_("&Voting"), self.votes)
+        form.addRow(_("Votin&g"), self.votes)
         self.appealable = QCheckBox(_("Open to a request for &rectification"))
         # Only a click makes it the item's own choice; otherwise it follows the item and decision type.
         self._appeal_chosen = False
@@ -102,7 +102,7 @@ class MinutesForm(QWidget):
         confidential = QWidget()
         secret = QHBoxLayout(confidential)
         secret.setContentsMargins(0, 0, 0, 0)
-        self.confidential = QCheckBox(_("Con&fidential"))
+        self.confidential = QCheckBox(_("C&onfidential"))
         self.basis = QLineEdit()
         self.basis.setPlaceholderText(_("Legal basis, e.g. JulkL 24 § 1 mom. 25 k"))
         self.confidential.toggled.connect(self.basis.setEnabled)

@@ -47,7 +47,7 @@ class FolderBox(QGroupBox):
         self.path.setReadOnly(True)
         self.path.setPlaceholderText(_("no folder chosen"))
         row.addWidget(self.path, 1)
-        self.choose = QPushButton(_("C&hoose…"), self)
+        self.choose = QPushButton(_("Choose a fol&der…"), self)
         self.choose.clicked.connect(self.choose_folder)
         row.addWidget(self.choose)
         layout.addLayout(row)
