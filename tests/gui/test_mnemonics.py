@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGroupBox,
+    QLabel,
+    QStackedWidget,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
 
 from desktop.settings import Settings
 from desktop.ui.mainwindow import PAGES, MainWindow
@@ -31,17 +39,31 @@ def _texts(widget: QWidget) -> list[str]:
     if isinstance(widget, QGroupBox) and widget.isCheckable():
         return [widget.title()]
     if isinstance(widget, QTabBar):
-        return [widget.tabText(i) for i in range(widget.count()) if widget.isTabEnabled(i)]
+        return [widget.tabText(i) for i in range(widget.count())]
     return []
 
 
+def _on_its_page(widget: QWidget, window: MainWindow) -> bool:
+    """In this window and on the page or tab shown now. A control hidden or disabled for the
+    moment counts: the record, the meeting's state or a sync folder may show it any time."""
+    if widget.window() is not window:
+        return False
+    child, parent = widget, widget.parentWidget()
+    while parent is not None and child is not window:
+        if isinstance(parent, QStackedWidget) and parent.currentWidget() is not child:
+            return False
+        child, parent = parent, parent.parentWidget()
+    return True
+
+
 def clashes(window: MainWindow) -> dict[str, list[str]]:
-    """Letter -> the texts of the controls shown now that use it, where more than one does."""
+    """Letter -> the texts of the controls on the page shown now that use it, where more than
+    one does."""
     used: dict[str, list[str]] = defaultdict(list)
     for action in window.menuBar().actions():
         used[mnemonic(action.text())].append(action.text())
     for widget in window.findChildren(QWidget):
-        if widget.isVisibleTo(window) and widget.isEnabled():
+        if _on_its_page(widget, window):
             for text in _texts(widget):
                 used[mnemonic(text)].append(text)
     return {letter: texts for letter, texts in used.items() if letter and len(texts) > 1}

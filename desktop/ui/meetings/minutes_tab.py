@@ -71,7 +71,7 @@ class MinutesTab(ItemPane):
         checks.setContentsMargins(0, 0, 0, 0)
         self.checks = QLabel()
         checks.addWidget(self.checks)
-        self.check_button = QPushButton(_("C&hecked…"))
+        self.check_button = QPushButton(_("Chec&ked…"))
         self.check_button.setToolTip(_("Record that a minute checker has checked the minutes, and when"))
         self.check_button.clicked.connect(lambda _checked=False: self.record_check())
         checks.addWidget(self.check_button)

@@ -100,7 +100,7 @@ class ConflictsTab(QWidget):
         self.edited.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.edited.setMaximumHeight(90)
         grid.addWidget(self.edited, 3, 0, 1, 2)
-        self.save_edited = QPushButton(_("Keep the &edited value"), self.detail)
+        self.save_edited = QPushButton(_("Keep the e&dited value"), self.detail)
         self.save_edited.clicked.connect(lambda: self.resolve(EDITED))
         grid.addWidget(self.save_edited, 3, 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)

@@ -56,7 +56,7 @@ class FolderBox(QGroupBox):
         layout.addWidget(self.at_start)
         layout.addWidget(self.on_exit)
         buttons = QHBoxLayout()
-        self.import_now = QPushButton(_("Import the &others' files"), self)
+        self.import_now = QPushButton(_("Import the others' fi&les"), self)
         self.import_now.setObjectName("folderImportButton")
         self.write_now = QPushButton(_("&Write my file"), self)
         self.write_now.setObjectName("folderWriteButton")
