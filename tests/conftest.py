@@ -10,6 +10,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,6 +19,9 @@ import pytest  # noqa: E402
 from desktop import i18n  # noqa: E402
 from desktop.storage.store import Store  # noqa: E402
 from tests.postgres_server import PostgresServer  # noqa: E402
+
+if TYPE_CHECKING:
+    from tests.mnemonics import DialogWatch
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
@@ -153,3 +157,24 @@ def other(store: Store) -> Iterator[Store]:
     second.officer = "Aino Ärölä"
     yield second
     second.close()
+
+
+_dialogs: DialogWatch | None = None
+
+
+@pytest.fixture(autouse=True)
+def dialogs_have_no_mnemonic_clash(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In every test that drives widgets (it asks for ``qtbot``), no dialog shown has two
+    controls with one Alt+letter; the main window's pages are walked in test_mnemonics.py."""
+    global _dialogs
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    if _dialogs is None:
+        from tests.mnemonics import DialogWatch
+
+        _dialogs = DialogWatch("desktop.")
+        request.getfixturevalue("qapp").installEventFilter(_dialogs)
+    _dialogs.found.clear()
+    yield
+    assert _dialogs.found == []
