@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import current_language
+
 
 def mnemonic(text: str) -> str:
     """The letter after a single ``&`` ("" for none; ``&&`` is a literal ampersand)."""
@@ -76,7 +78,5 @@ class DialogWatch(QObject):
                 and type(watched).__module__.startswith(self.prefix)):
             found = clashes(watched)
             if found:
-                from desktop.i18n import current_language
-
                 self.found.append(f"{type(watched).__name__} ({current_language()}): {found}")
         return False

@@ -461,26 +461,33 @@ def test_the_rectification_instructions_keep_their_swedish_text_and_ask_about_th
             "sv": "Omprövning begärs hos {authority} senast {deadline}."}
 
 
-def test_a_standard_decision_nobody_typed_yields_to_one_saved_meanwhile(
-        store, other, editor, conflicts):
-    """The form fills a held meeting's empty decision with the standard wording. Untouched, it
-    is saved where the decision is still empty, and gives way, without a question, to a
-    decision another secretary saved meanwhile; the discussion I wrote is saved either way."""
+def held_with_empty_decisions(store: Store, editor: MeetingEditor, *titles: str) -> list[Any]:
+    """A meeting held a week ago with these items, their decisions empty, shown on the minutes
+    tab (the form then fills each in with the standard wording); the items' ids."""
     from desktop.services import meetings
     from desktop.storage.models.enums import MeetingStatus
 
     table = make_table(store)
     meeting_id, _changes = agenda.create_meeting(
         store, table.body_id, dt.date.today() - dt.timedelta(days=7))
-    taken, _changes = agenda.add_item(store, meeting_id, "Avustukset 2027",
-                                      proposal="Hyväksytään jako.")
-    free, _changes = agenda.add_item(store, meeting_id, "Kylätalon vuokra",
-                                     proposal="Hyväksytään vuokra.")
+    items = [agenda.add_item(store, meeting_id, title, proposal="Hyväksytään.")[0]
+             for title in titles]
     meetings.set_status(store, meeting_id, MeetingStatus.HELD)
-    for item_id in (taken, free):  # holding the meeting wrote the standard decision: cleared
+    for item_id in items:  # holding the meeting wrote the standard decision: cleared
         meetings.record_decision(store, item_id, decision="")
     editor.show_meeting(meeting_id)
     editor.tabs.setCurrentWidget(editor.minutes)
+    return items
+
+
+def test_a_standard_decision_nobody_typed_yields_to_one_saved_meanwhile(
+        store, other, editor, conflicts):
+    """The form fills a held meeting's empty decision with the standard wording. Untouched, it
+    is saved where the decision is still empty, and gives way, without a question, to a
+    decision another secretary saved meanwhile; the discussion I wrote is saved either way."""
+    from desktop.services import meetings
+
+    taken, free = held_with_empty_decisions(store, editor, "Avustukset 2027", "Kylätalon vuokra")
     tab = editor.minutes
     decisions = {}
     for item_id in (taken, free):
@@ -506,17 +513,8 @@ def test_a_standard_decision_nobody_typed_yields_to_one_saved_meanwhile(
 def test_a_standard_decision_the_secretary_edited_is_asked_about(
         store, other, editor, conflicts):
     from desktop.services import meetings
-    from desktop.storage.models.enums import MeetingStatus
 
-    table = make_table(store)
-    meeting_id, _changes = agenda.create_meeting(
-        store, table.body_id, dt.date.today() - dt.timedelta(days=7))
-    item_id, _changes = agenda.add_item(store, meeting_id, "Avustukset 2027",
-                                        proposal="Hyväksytään jako.")
-    meetings.set_status(store, meeting_id, MeetingStatus.HELD)
-    meetings.record_decision(store, item_id, decision="")
-    editor.show_meeting(meeting_id)
-    editor.tabs.setCurrentWidget(editor.minutes)
+    [item_id] = held_with_empty_decisions(store, editor, "Avustukset 2027")
     tab = editor.minutes
     choose_item(tab, item_id)
     assert tab.form.decision_suggested()
