@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from contextlib import nullcontext
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+if TYPE_CHECKING:
+    from desktop.storage.store import Store
+
 T = TypeVar("T")
 
 
-def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], T]) -> T:
+def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], T],
+                      store: Store | None = None) -> T:
     """Run ``work`` in a thread; the UI thread shows a busy bar and keeps painting.
 
     The result (or the exception) of ``work`` is handed back to the caller on the UI thread.
+    ``store``: one the work may write to; its listeners (widgets, which only the UI thread may
+    touch) hear of the changes on the UI thread, after the work.
     """
+    with store.held_broadcasts() if store is not None else nullcontext():
+        return _run(parent, label, work)
+
+
+def _run(parent: QWidget | None, label: str, work: Callable[[], T]) -> T:
     outcome: dict[str, object] = {}
 
     def target() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import threading
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,21 @@ def test_back_keeps_the_mapping_and_the_report_follows_a_changed_one(qtbot, stor
     assert "Puhelinnumero (työ)" not in dialog.report.toPlainText().splitlines()[0]
     dialog.import_button.click()
     assert organisations(store)[0][1] == "040 123 4567"
+
+
+def test_the_pages_hear_of_the_import_on_the_ui_thread(qtbot, store, unknown_csv):
+    """The import writes on a worker thread; the store's listeners are widgets, which only the
+    UI thread may touch: they hear of the changes there, after the import."""
+    heard: list[str] = []
+    store.subscribe(lambda _changes: heard.append(threading.current_thread().name))
+    dialog = ImportDialog(store, unknown_csv, None, Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    choose(combo_for(dialog, "Yhdistyksen virallinen nimi"), "name_fi")
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    dialog.import_button.click()
+    assert organisations(store)
+    assert heard == [threading.main_thread().name]
 
 
 def test_bad_rows_are_reported_with_reasons_and_cancel_writes_nothing(qtbot, window, tmp_path, monkeypatch):

@@ -165,5 +165,6 @@ class ImportDialog(QDialog):
         plan = self.plan
         if plan is None or self.stack.currentIndex() != REPORT:
             return
-        run_with_progress(self, _("Importing…"), lambda: apply_import(self.store, plan))
+        run_with_progress(self, _("Importing…"), lambda: apply_import(self.store, plan),
+                          self.store)
         self.accept()

@@ -178,7 +178,7 @@ class ExportBox(QGroupBox):
         report = run_with_progress(
             self, _("Writing {name}…").format(name=path.name),
             lambda: export_bundle(self.store, path, full=full, peer=peer, since=since,
-                                  passphrase=passphrase))
+                                  passphrase=passphrase), self.store)
         self.passphrase.clear()
         self.again.clear()
         self.exported.emit(report)

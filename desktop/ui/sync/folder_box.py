@@ -119,7 +119,8 @@ class FolderBox(QGroupBox):
             return None
         try:
             report = run_with_progress(self, _("Writing my file to the shared folder…"),
-                                       lambda: folder.write_outbox(self.store, directory))
+                                       lambda: folder.write_outbox(self.store, directory),
+                                       self.store)
         except KnownError as exc:
             self._warn(str(exc))
             return None

@@ -51,7 +51,8 @@ def write_on_exit(window: Any) -> None:
         return
     try:
         run_with_progress(window, _("Writing my file to the shared folder…"),
-                          lambda: folder.write_outbox(window.store, Path(settings.sync_folder)))
+                          lambda: folder.write_outbox(window.store, Path(settings.sync_folder)),
+                          window.store)
     except KnownError as exc:
         log.warning("shared folder file not written: %s", exc)
         QMessageBox.warning(window, _("Shared folder"), _(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
@@ -19,7 +18,6 @@ from desktop.sync.report import ImportReport
 from desktop.ui.sync.passphrase import ask_passphrase
 from desktop.ui.worker import run_with_progress
 
-T = TypeVar("T")
 Ask = Callable[[QWidget | None, str, bool], str | None]
 
 
@@ -47,8 +45,8 @@ def import_file(parent: QWidget, store: Store, path: Path,
             if passphrase is None:
                 return None
         try:
-            return _run(parent, store, _("Importing {name}…").format(name=path.name),
-                        lambda key=passphrase: import_bundle(store, path, key))
+            return run_with_progress(parent, _("Importing {name}…").format(name=path.name),
+                                     lambda key=passphrase: import_bundle(store, path, key), store)
         except WrongPassphraseError:
             retry = True
 
@@ -57,19 +55,14 @@ def import_shared_folder(parent: QWidget, store: Store, directory: Path,
                          ask: Ask | None = ask_passphrase) -> list[folder.FolderResult]:
     """Import the other copies' new files; encrypted ones need ``ask`` (one passphrase for all)."""
     label = _("Importing from the shared folder…")
-    results = _run(parent, store, label, lambda: folder.import_folder(store, directory))
+    results = run_with_progress(parent, label, lambda: folder.import_folder(store, directory),
+                                store)
     locked = [r for r in results if r.status == folder.NEEDS_PASSPHRASE]
     if locked and ask is not None:
         passphrase = ask(parent, ", ".join(r.path.name for r in locked), False)
         if passphrase:
-            again = {r.path: r for r in _run(
-                parent, store, label, lambda: folder.import_folder(store, directory, passphrase))}
+            again = {r.path: r for r in run_with_progress(
+                parent, label, lambda: folder.import_folder(store, directory, passphrase), store)}
             results = [again.get(r.path, r) if r.status == folder.NEEDS_PASSPHRASE else r
                        for r in results]
     return results
-
-
-def _run(parent: QWidget, store: Store, label: str, work: Callable[[], T]) -> T:
-    # The pages hear of the changes on this thread, after the work.
-    with store.held_broadcasts():
-        return run_with_progress(parent, label, work)

@@ -79,9 +79,7 @@ def synchronise_with_server(parent: QWidget, store: Store, url: str,
         finally:
             server.close()
 
-    # The pages hear of the changes on this thread, after the work.
-    with store.held_broadcasts():
-        return run_with_progress(parent, _("Synchronising with the server…"), work)
+    return run_with_progress(parent, _("Synchronising with the server…"), work, store)
 
 
 class ServerBox(QGroupBox):
